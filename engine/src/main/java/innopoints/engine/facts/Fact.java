@@ -1,0 +1,33 @@
+package innopoints.engine.facts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Something that happened to the subject, on a date: values by the index of its type's fields
+ * (BigDecimal, Boolean, String or LocalDate; null where not given).
+ */
+public record Fact(String id, FactType type, LocalDate date, Object[] values) {
+    public Fact {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(date, "date");
+        if (values.length != type.fields().size()) {
+            throw new IllegalArgumentException("fact " + id + " has " + values.length + " values for "
+                    + type.fields().size() + " fields of " + type.key());
+        }
+    }
+
+    public Object value(int index) { return values[index]; }
+
+    public Object value(String field) {
+        int i = type.indexOf(field);
+        return i < 0 ? null : values[i];
+    }
+
+    public BigDecimal decimal(int index) {
+        Object v = values[index];
+        return v instanceof BigDecimal d ? d : null;
+    }
+}

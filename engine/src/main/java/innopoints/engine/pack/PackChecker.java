@@ -1,0 +1,107 @@
+package innopoints.engine.pack;
+
+import innopoints.engine.calc.Calculator;
+import innopoints.engine.policy.Award;
+import innopoints.engine.policy.Clause;
+import innopoints.engine.policy.Document;
+import innopoints.engine.policy.Pack;
+import innopoints.engine.policy.StackingRule;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a loaded pack beyond its syntax: every worked case passes, every computable clause
+ * has a worked case, no matter overlaps between documents without a stacking rule, and (given
+ * the source texts) every clause quotes its document verbatim.
+ */
+public final class PackChecker {
+
+    public record Report(List<Problem> problems, int documents, int clauses, int cases, int casesPassed) {
+        public boolean ok() { return problems.isEmpty(); }
+    }
+
+    public static Report check(LoadedPack loaded, Path sources) {
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        Pack pack = loaded.pack();
+        if (pack == null) return new Report(problems, 0, 0, 0, 0);
+        int clauses = 0;
+        for (Document d : pack.documents()) clauses += d.clauses().size();
+
+        CaseRunner runner = new CaseRunner(new Calculator(pack));
+        int passed = 0;
+        Set<String> covered = new HashSet<>();
+        for (WorkedCase c : loaded.cases()) {
+            covered.addAll(c.clauses());
+            List<String> diffs = runner.differences(c);
+            if (diffs.isEmpty()) passed++;
+            for (String d : diffs) problems.add(new Problem(c.file(), c.line(), "case '" + c.name() + "'", d));
+        }
+        for (Document d : pack.documents()) {
+            for (Clause c : d.clauses()) {
+                if (c.computable() && !(c.award() instanceof Award.Unspecified) && !covered.contains(c.ref())) {
+                    problems.add(new Problem(c.loc().file(), c.loc().line(), "clause " + c.id(), "has no worked case (add one to a cases*.yaml beside the document)"));
+                }
+            }
+        }
+        problems.addAll(overlaps(pack));
+        if (sources != null) problems.addAll(verbatim(pack, sources));
+        return new Report(problems, pack.documents().size(), clauses, loaded.cases().size(), passed);
+    }
+
+    /** Matters rewarded by two documents that no stacking rule relates. */
+    static List<Problem> overlaps(Pack pack) {
+        List<Problem> out = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (Document a : pack.documents()) {
+            for (Document b : pack.documents()) {
+                if (a == b || a.id().compareTo(b.id()) > 0) continue;
+                for (Clause ca : a.clauses()) {
+                    if (ca.matter() == null) continue;
+                    for (Clause cb : b.clauses()) {
+                        if (!ca.matter().equals(cb.matter())) continue;
+                        if (covers(a, b) || covers(b, a)) continue;
+                        if (reported.add(a.id() + b.id() + ca.matter())) {
+                            out.add(new Problem(cb.loc().file(), cb.loc().line(), "clause " + cb.id(), "matter '" + cb.matter() + "' is also rewarded by "
+                                    + ca.ref() + ", and no stacking rule of either document relates them"));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean covers(Document a, Document b) {
+        for (StackingRule r : a.stacking()) if (r.covers(a.level(), b.level())) return true;
+        return false;
+    }
+
+    /** Clauses whose text is not found, white space aside, in their source document. */
+    static List<Problem> verbatim(Pack pack, Path sources) {
+        List<Problem> out = new ArrayList<>();
+        for (Document d : pack.documents()) {
+            if (d.source() == null) continue;
+            Path file = sources.resolve(d.source());
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8).replaceAll("\\s+", "");
+            } catch (IOException e) {
+                out.add(new Problem(d.loc().file(), d.loc().line(), "source", "cannot read the source text " + file));
+                continue;
+            }
+            for (Clause c : d.clauses()) {
+                if (!text.contains(c.text().replaceAll("\\s+", ""))) {
+                    out.add(new Problem(c.loc().file(), c.loc().line(), "clause " + c.id() + ".text", "is not verbatim from " + d.source()));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,226 @@
+package innopoints.engine.pack;
+
+import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.CreditCode;
+import innopoints.engine.facts.Fact;
+import innopoints.engine.facts.FactType;
+import innopoints.engine.facts.FieldSpec;
+import innopoints.engine.facts.PriorAward;
+import innopoints.engine.facts.Profile;
+import innopoints.engine.facts.Scenario;
+import innopoints.engine.policy.Pack;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scenario (JSON or YAML) against a pack's vocabulary: every unknown fact key, wrong type,
+ * negative amount or impossible date becomes a problem naming the file, line and field.
+ */
+public final class ScenarioReader {
+    private final Pack pack;
+
+    public ScenarioReader(Pack pack) { this.pack = pack; }
+
+    /** Reads a scenario file; throws {@link Problems.Invalid} with every problem found. */
+    public Scenario read(Path file) {
+        Problems problems = new Problems();
+        Node root = Node.read(file, file.toString(), problems);
+        problems.throwIfAny();
+        Node.Fields f = root.fields();
+        problems.throwIfAny();
+        Scenario s = read(f, Set.of());
+        problems.throwIfAny();
+        return s;
+    }
+
+    /** Reads the scenario fields of a mapping; {@code extra} are keys the caller reads itself. */
+    public Scenario read(Node.Fields f, Set<String> extra) {
+        f.skip(extra.toArray(String[]::new));
+        LocalDate asOf = f.date("asOf", true);
+        Profile subject = profile(f.opt("enterprise"), f);
+        List<Fact> facts = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int n = 0;
+        for (Node item : f.items("facts")) {
+            Fact fact = fact(item, ++n);
+            if (fact != null) {
+                if (!ids.add(fact.id())) item.problem("fact id '" + fact.id() + "' is used twice");
+                facts.add(fact);
+            }
+        }
+        List<PriorAward> awarded = new ArrayList<>();
+        for (Node item : f.items("awarded")) {
+            PriorAward a = prior(item);
+            if (a != null) awarded.add(a);
+        }
+        Set<String> drafts = drafts(f.opt("whatIf"));
+        f.done();
+        if (asOf == null || subject == null) return null;
+        return new Scenario(asOf, subject, facts, awarded, drafts);
+    }
+
+    private Profile profile(Node node, Node.Fields parent) {
+        if (node == null) {
+            parent.node().problems().add(parent.node().file(), parent.line(), "enterprise", "is required: who the scenario is about (kind, district, park, industries, qualifications)");
+            return null;
+        }
+        Node.Fields f = node.fields();
+        if (f == null) return null;
+        String kindKey = f.text("kind", false);
+        Beneficiary kind = Beneficiary.ENTERPRISE;
+        if (kindKey != null) {
+            kind = Beneficiary.fromKey(kindKey);
+            if (kind == null) {
+                f.opt("kind").problem("unknown kind '" + kindKey + "', expected one of: " + Beneficiary.keys());
+                kind = Beneficiary.ENTERPRISE;
+            }
+        }
+        String code = f.text("creditCode", false);
+        if (code != null && !CreditCode.isValid(code)) f.opt("creditCode").problem(CreditCode.problem(code));
+        String size = f.text("size", false);
+        if (size != null && !List.of("micro", "small", "medium", "large").contains(size)) {
+            f.opt("size").problem("expected micro, small, medium or large, found '" + size + "'");
+        }
+        Profile p = new Profile(f.text("name", false), code, kind, f.text("district", false), f.text("park", false),
+                f.texts("industries"), f.texts("qualifications"), size);
+        f.done();
+        return p;
+    }
+
+    private Fact fact(Node node, int n) {
+        Node.Fields f = node.fields();
+        if (f == null) return null;
+        String typeKey = f.text("type", true);
+        LocalDate date = f.date("date", true);
+        String id = f.text("id", false);
+        if (typeKey == null) return null;
+        FactType type = pack.vocabulary().type(typeKey);
+        if (type == null) {
+            f.opt("type").problem("unknown fact type '" + typeKey + "'" + suggestion(typeKey) + " (see docs/facts.md)");
+            return null;
+        }
+        Object[] values = new Object[type.fields().size()];
+        for (int i = 0; i < values.length; i++) {
+            FieldSpec spec = type.field(i);
+            Node v = spec.required() ? f.req(spec.name()) : f.opt(spec.name());
+            if (v != null) values[i] = value(v, spec);
+        }
+        for (String key : f.keys()) {
+            if (!key.equals("type") && !key.equals("date") && !key.equals("id") && type.indexOf(key) < 0) {
+                f.skip(key);
+                f.opt(key).problem("unknown field '" + key + "' for fact type " + typeKey + "; its fields are: "
+                        + String.join(", ", type.fields().stream().map(FieldSpec::name).toList()));
+            }
+        }
+        f.done();
+        if (date == null) return null;
+        return new Fact(id == null ? "f" + n : id, type, date, values);
+    }
+
+    static Object value(Node v, FieldSpec spec) {
+        switch (spec.type()) {
+            case YUAN, NUMBER, INTEGER -> {
+                BigDecimal d = v.decimal();
+                if (d == null) return null;
+                if (d.signum() < 0) {
+                    v.problem((spec.type() == innopoints.engine.facts.FieldType.YUAN ? "an amount" : "a number") + " cannot be negative, found " + d.toPlainString());
+                    return null;
+                }
+                if (spec.type() == innopoints.engine.facts.FieldType.INTEGER && d.stripTrailingZeros().scale() > 0) {
+                    v.problem("expected a whole number, found " + d.toPlainString());
+                    return null;
+                }
+                return d;
+            }
+            case BOOLEAN -> { return v.bool(); }
+            case DATE -> { return v.date(); }
+            case ENUM -> {
+                String t = v.text();
+                if (t != null && !spec.values().contains(t)) {
+                    v.problem("expected one of " + String.join("、", spec.values()) + ", found '" + t + "'");
+                    return null;
+                }
+                return t;
+            }
+            default -> { return v.text(); }
+        }
+    }
+
+    private PriorAward prior(Node node) {
+        Node.Fields f = node.fields();
+        if (f == null) return null;
+        String clause = f.text("clause", true);
+        LocalDate date = f.date("date", true);
+        BigDecimal figure = f.decimal("figure", true);
+        if (clause != null && pack.clause(clause) == null) f.opt("clause").problem("unknown clause '" + clause + "' (expected document-id:clause-id, e.g. city-2025:4.1)");
+        if (figure != null && figure.signum() < 0) f.opt("figure").problem("an award cannot be negative");
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String key : f.keys()) {
+            if (!List.of("clause", "date", "figure").contains(key)) {
+                String t = f.text(key, false);
+                if (t != null) keys.put(key, t);
+            }
+        }
+        f.done();
+        if (clause == null || date == null || figure == null) return null;
+        return new PriorAward(clause, date, figure, keys);
+    }
+
+    private Set<String> drafts(Node node) {
+        if (node == null) return Set.of();
+        Node.Fields f = node.fields();
+        if (f == null) return Set.of();
+        Set<String> out = new LinkedHashSet<>();
+        Node d = f.opt("drafts");
+        if (d != null) {
+            if (d.isList()) {
+                for (Node item : d.items()) {
+                    String id = item.text();
+                    if (id == null) continue;
+                    if (pack.document(id) == null) item.problem("unknown document '" + id + "'");
+                    out.add(id);
+                }
+            } else {
+                Boolean on = d.bool();
+                if (Boolean.TRUE.equals(on)) out.add("*");
+            }
+        }
+        f.done();
+        return out;
+    }
+
+    private String suggestion(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (FactType t : pack.vocabulary().types()) {
+            int d = distance(key, t.key());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = t.key();
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,33 @@
+package innopoints.engine.policy;
+
+import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.FactType;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One clause of a document: its article, its exact words, who reviews it, whom it rewards, the
+ * matter it rewards (for stacking), the fact that triggers it, its conditions, award and caps.
+ * A clause with no computable award ({@code computable == false}) is still part of the list.
+ */
+public record Clause(String documentId, String id, String article, String section, String title, String text,
+                     List<String> departments, Set<Beneficiary> beneficiaries, List<String> industries,
+                     String matter, FactType fact, List<Condition> conditions, Award award, List<Cap> caps,
+                     Aggregate aggregate, Funding funding, String reading, boolean computable, Loc loc) {
+    public Clause {
+        departments = List.copyOf(departments);
+        beneficiaries = Set.copyOf(beneficiaries);
+        industries = List.copyOf(industries);
+        conditions = List.copyOf(conditions);
+        caps = List.copyOf(caps);
+    }
+
+    /** "city-2025:4.1" */
+    public String ref() { return documentId + ":" + id; }
+
+    /** "第4条" or the heading as printed. */
+    public String citation() {
+        return article.chars().allMatch(Character::isDigit) ? "第" + article + "条" : article;
+    }
+}

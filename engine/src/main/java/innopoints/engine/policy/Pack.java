@@ -1,0 +1,51 @@
+package innopoints.engine.policy;
+
+import innopoints.engine.facts.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A loaded policy pack: its vocabulary and documents, with clauses indexed by fact type. */
+public final class Pack {
+    private final String name;
+    private final Vocabulary vocabulary;
+    private final List<Document> documents;
+    private final Map<String, Document> byId = new LinkedHashMap<>();
+    private final Map<String, Clause> byRef = new LinkedHashMap<>();
+    private final Clause[][] byFactType;
+
+    public Pack(String name, Vocabulary vocabulary, List<Document> documents) {
+        this.name = name;
+        this.vocabulary = vocabulary;
+        this.documents = List.copyOf(documents);
+        List<List<Clause>> index = new ArrayList<>();
+        for (int i = 0; i < vocabulary.size(); i++) index.add(new ArrayList<>());
+        for (Document d : documents) {
+            byId.put(d.id(), d);
+            for (Clause c : d.clauses()) {
+                byRef.put(c.ref(), c);
+                if (c.fact() != null) index.get(c.fact().ordinal()).add(c);
+            }
+        }
+        byFactType = new Clause[index.size()][];
+        for (int i = 0; i < index.size(); i++) byFactType[i] = index.get(i).toArray(Clause[]::new);
+    }
+
+    public String name() { return name; }
+
+    public Vocabulary vocabulary() { return vocabulary; }
+
+    public List<Document> documents() { return documents; }
+
+    public Document document(String id) { return byId.get(id); }
+
+    /** A clause by its reference, "city-2025:4.1". */
+    public Clause clause(String ref) { return byRef.get(ref); }
+
+    public Iterable<Clause> clauses() { return byRef.values(); }
+
+    /** The clauses a fact of this type triggers, in pack order. */
+    public Clause[] clausesFor(int factTypeOrdinal) { return byFactType[factTypeOrdinal]; }
+}
