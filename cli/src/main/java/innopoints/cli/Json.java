@@ -35,6 +35,17 @@ final class Json {
         }
     }
 
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    /** One value on one line, for JSON-lines output. */
+    static String line(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Map<String, Object> clause(Document d, Clause c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("document", d.title());

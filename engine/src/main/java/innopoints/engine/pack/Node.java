@@ -44,9 +44,27 @@ public final class Node {
         this.problems = problems;
     }
 
+    /** Parses YAML or JSON text, e.g. one line of a JSON-lines file; errors name {@code shownName}. */
+    public static Node parse(String text, String shownName, Problems problems) {
+        return compose(new java.io.StringReader(text), shownName, problems);
+    }
+
     /** Reads a YAML or JSON file; syntax errors become problems and the result is null. */
     public static Node read(Path file, String shownName, Problems problems) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return compose(r, shownName, problems);
+        } catch (NoSuchFileException e) {
+            problems.add(shownName, 0, "", "no such file");
+        } catch (MalformedInputException e) {
+            problems.add(shownName, 0, "", "not UTF-8 text");
+        } catch (IOException e) {
+            problems.add(shownName, 0, "", "cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static Node compose(Reader r, String shownName, Problems problems) {
+        try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(r);
@@ -59,13 +77,11 @@ public final class Node {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             problems.add(shownName, line, "", "not valid YAML/JSON: " + e.getProblem()
                     + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
-        } catch (NoSuchFileException e) {
-            problems.add(shownName, 0, "", "no such file");
-        } catch (MalformedInputException e) {
-            problems.add(shownName, 0, "", "not UTF-8 text");
-        } catch (IOException e) {
-            problems.add(shownName, 0, "", "cannot read: " + e.getMessage());
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof MalformedInputException) {
+                problems.add(shownName, 0, "", "not UTF-8 text");
+                return null;
+            }
             problems.add(shownName, 0, "", "not valid YAML/JSON: " + e.getMessage());
         }
         return null;

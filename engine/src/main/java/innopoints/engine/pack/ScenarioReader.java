@@ -43,9 +43,13 @@ public final class ScenarioReader {
     }
 
     /** Reads the scenario fields of a mapping; {@code extra} are keys the caller reads itself. */
-    public Scenario read(Node.Fields f, Set<String> extra) {
+    public Scenario read(Node.Fields f, Set<String> extra) { return read(f, extra, null); }
+
+    /** As {@link #read(Node.Fields, Set)}, with an as-of date to use where the input gives none. */
+    public Scenario read(Node.Fields f, Set<String> extra, LocalDate defaultAsOf) {
         f.skip(extra.toArray(String[]::new));
-        LocalDate asOf = f.date("asOf", true);
+        LocalDate asOf = f.date("asOf", defaultAsOf == null);
+        if (asOf == null) asOf = defaultAsOf;
         Profile subject = profile(f.opt("enterprise"), f);
         List<Fact> facts = new ArrayList<>();
         Set<String> ids = new HashSet<>();
