@@ -275,14 +275,9 @@ public final class PackLoader {
             if (r != null && a != null) stacking.add(new StackingRule(r, a, quote));
         }
         String reading = f.text("reading", false);
-        if (id == null || level == null || status == null || window == null || funding == null) {
-            f.items("clauses");
-            f.done();
-            return null;
-        }
         List<Clause> clauses = new ArrayList<>();
         Set<String> clauseIds = new HashSet<>();
-        DocContext ctx = new DocContext(id, unit, shown(file));
+        DocContext ctx = new DocContext(id == null ? "?" : id, unit, shown(file));
         for (Node c : f.items("clauses")) {
             Clause clause = readClause(c, ctx);
             if (clause == null) continue;
@@ -290,6 +285,7 @@ public final class PackLoader {
             clauses.add(clause);
         }
         f.done();
+        if (id == null || level == null || status == null || window == null || funding == null) return null;
         return new Document(id, title, source, issuer, issued, level, status, window, unit, nominal, appliesTo, funding,
                 stacking, clauses, reading, folder, new Loc(shown(file), n.line()));
     }

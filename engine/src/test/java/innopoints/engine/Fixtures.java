@@ -1,0 +1,58 @@
+package innopoints.engine;
+
+import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Calculator;
+import innopoints.engine.calc.Result;
+import innopoints.engine.facts.Scenario;
+import innopoints.engine.pack.Node;
+import innopoints.engine.pack.PackLoader;
+import innopoints.engine.pack.Problems;
+import innopoints.engine.pack.ScenarioReader;
+import innopoints.engine.policy.Pack;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** The test fixture pack and helpers to write scenarios inline. */
+public final class Fixtures {
+    private static Pack fixture;
+
+    private Fixtures() {}
+
+    public static Path fixtureDir() {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixture/pack.yaml").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static synchronized Pack fixture() {
+        if (fixture == null) fixture = PackLoader.loadValid(fixtureDir());
+        return fixture;
+    }
+
+    /** The Nantong pack as the build ships it. */
+    public static Path nantongDir() {
+        return PackLoader.bundled();
+    }
+
+    /** Reads a scenario written inline as YAML. */
+    public static Scenario scenario(Pack pack, String yaml) {
+        Problems problems = new Problems();
+        Node n = Node.parse(yaml, "inline", problems);
+        problems.throwIfAny();
+        Scenario s = new ScenarioReader(pack).read(n.fields(), Set.of());
+        problems.throwIfAny();
+        return s;
+    }
+
+    public static Calculation calc(Pack pack, String yaml) {
+        return new Calculator(pack).calculate(scenario(pack, yaml));
+    }
+
+    public static Result result(Calculation c, String ref) {
+        return c.results().stream().filter(r -> r.clause().ref().equals(ref)).findFirst().orElse(null);
+    }
+}

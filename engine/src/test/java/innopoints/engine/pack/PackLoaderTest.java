@@ -1,0 +1,98 @@
+package innopoints.engine.pack;
+
+import innopoints.engine.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** check fails, with file and line, on broken copies of a pack. */
+class PackLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path copy() throws IOException {
+        Path src = Fixtures.fixtureDir();
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path to = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        return dir;
+    }
+
+    private void replace(Path file, String from, String to) throws IOException {
+        String s = Files.readString(file);
+        assertThat(s).contains(from);
+        Files.writeString(file, s.replace(from, to));
+    }
+
+    private List<String> problems(Path root) {
+        return PackLoader.load(root).problems().stream().map(p -> p.toString().replace(root + "/", "")).toList();
+    }
+
+    @Test
+    void loadsTheFixtureWithoutProblems() {
+        assertThat(PackLoader.load(Fixtures.fixtureDir()).problems()).isEmpty();
+    }
+
+    @Test
+    void reportsAYamlSyntaxErrorWithItsLine() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    departments: [市工信局]", "    departments: [市工信局");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).startsWith("city/document.yaml:2").contains("not valid YAML/JSON"));
+    }
+
+    @Test
+    void reportsAnUnknownFactKeyWithItsLine() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    fact: ic_tape_out", "    fact: ic_tapeout");
+        assertThat(problems(root)).contains("city/document.yaml:26: clauses[0].fact: unknown fact type 'ic_tapeout' (not in facts/*.yaml)");
+    }
+
+    @Test
+    void reportsAFieldTheFactTypeLacks() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "base: first_round_cost", "base: first_round_fee");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).startsWith("city/document.yaml:29: clauses[0].award.base: 'first_round_fee' is not a field of fact type ic_tape_out"));
+    }
+
+    @Test
+    void reportsAMisspeltFieldOfTheFormat() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    departments: [市工信局]", "    departements: [市工信局]");
+        assertThat(problems(root)).contains("city/document.yaml:23: clauses[0].departements: unknown field 'departements'");
+    }
+
+    @Test
+    void reportsAQuoteThatIsNotTheClausesWords() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "maxQuote: 给予最高200万元补助}", "maxQuote: 给予最高300万元补助}");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("maxQuote: the quote '给予最高300万元补助' is not part of the clause's text"));
+    }
+
+    @Test
+    void reportsWrongTypesAndUnknownEnumValues() throws IOException {
+        Path root = copy();
+        replace(root.resolve("district/document.yaml"), "per: 2000, amount: 0.14", "per: 两千, amount: 0.14");
+        replace(root.resolve("district/document.yaml"), "status: in-force", "status: active");
+        assertThat(problems(root)).contains(
+                "district/document.yaml:6: status: expected in-force, draft or expired, found 'active'",
+                "district/document.yaml:42: clauses[1].award.per: expected a number, found '两千'");
+    }
+
+    @Test
+    void reportsAFactTypeDefinedTwice() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("facts/more.yaml"), "ic_tape_out:\n  term: 流片\n");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).startsWith("facts/more.yaml:2: ic_tape_out: fact type 'ic_tape_out' is already defined in"));
+    }
+}
