@@ -36,10 +36,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20260101", description = "random seed: the same seed gives the same population (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--from", defaultValue = "2025-10-13", description = "earliest fact date (default ${DEFAULT-VALUE})")
+    static final String FROM = "2025-10-13", TO = "2026-11-20";
+
+    @Option(names = "--from", defaultValue = FROM, description = "earliest fact date (default ${DEFAULT-VALUE})")
     LocalDate from;
 
-    @Option(names = "--to", defaultValue = "2026-11-20", description = "latest fact date (default ${DEFAULT-VALUE})")
+    @Option(names = "--to", defaultValue = TO, description = "latest fact date (default ${DEFAULT-VALUE})")
     LocalDate to;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of the standard output")

@@ -70,7 +70,7 @@ final class ScreenCommand implements Callable<Integer> {
             if (w != null) w.write("\uFEFFenterprise,creditCode,clause,title,figure,unit,kind\r\n");
             if (generate != null) {
                 if (generate < 0) throw new Main.UserError("--generate cannot be negative");
-                Population pop = GenerateCommand.generate(pack, generate, seed, LocalDate.of(2025, 10, 13), date.minusDays(1));
+                Population pop = GenerateCommand.generate(pack, generate, seed, LocalDate.parse(GenerateCommand.FROM), LocalDate.parse(GenerateCommand.TO));
                 loadNote = String.format("generated %,d enterprises with %,d facts in %.2f s (%,d bytes of columns)",
                         pop.size(), pop.factCount(), (System.nanoTime() - genStart) / 1e9, pop.bytes());
                 report = Screen.run(calc, pop, date, t, w == null ? null : (c, i) -> write(w, pop.name(i), pop.creditCode(i), c));
