@@ -51,7 +51,7 @@ public final class Calculator {
     /** Calculates with explanations. */
     public Calculation calculate(Scenario scenario) { return new Run(scenario, true).run(); }
 
-    /** Calculates without building explanations, for screening many subjects. */
+    /** Calculates the same figures without explanations or exclusions, for screening many subjects. */
     public Calculation screen(Scenario scenario) { return new Run(scenario, false).run(); }
 
     private final class Run {
@@ -117,37 +117,37 @@ public final class Calculator {
 
         boolean gate(Document d, Clause c, Fact f) {
             if (d.status() == Status.DRAFT && !s.draftOn(d.id())) {
-                exclude(d, c, f, Exclusion.ReasonKind.DRAFT, "《" + d.title() + "》为征求意见稿，尚未生效；仅在假设分析中开启征求意见稿时计算");
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.DRAFT, "《" + d.title() + "》为征求意见稿，尚未生效；仅在假设分析中开启征求意见稿时计算");
                 return false;
             }
             if (d.status() == Status.EXPIRED) {
-                exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, "《" + d.title() + "》已失效");
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, "《" + d.title() + "》已失效");
                 return false;
             }
             if (d.issued() != null && s.asOf().isBefore(d.issued()) && d.status() != Status.DRAFT) {
-                exclude(d, c, f, Exclusion.ReasonKind.NOT_PUBLISHED, "计算日 " + s.asOf() + " 早于文件印发日 " + d.issued());
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.NOT_PUBLISHED, "计算日 " + s.asOf() + " 早于文件印发日 " + d.issued());
                 return false;
             }
             if (!d.effective().contains(f.date())) {
-                exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, "事实日期 " + f.date() + " 不在文件有效期 " + d.effective().words() + " 内"
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, "事实日期 " + f.date() + " 不在文件有效期 " + d.effective().words() + " 内"
                         + (d.effective().quote() != null ? "（“" + d.effective().quote() + "”）" : ""));
                 return false;
             }
             Profile p = s.subject();
             if (d.appliesTo() != null && !d.appliesTo().districts().contains(p.district())) {
-                exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_AREA, (p.district() == null ? "未填写所在地区" : "所在地区“" + p.district() + "”")
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_AREA, (p.district() == null ? "未填写所在地区" : "所在地区“" + p.district() + "”")
                         + "不在本文件适用范围（“" + d.appliesTo().quote() + "”）");
                 return false;
             }
             if (!c.beneficiaries().contains(p.kind())) {
-                exclude(d, c, f, Exclusion.ReasonKind.BENEFICIARY, "本条受益对象为" + String.join("、", c.beneficiaries().stream().map(b -> b.label()).toList())
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.BENEFICIARY, "本条受益对象为" + String.join("、", c.beneficiaries().stream().map(b -> b.label()).toList())
                         + "，本主体为" + p.kind().label());
                 return false;
             }
             for (Condition cond : c.conditions()) {
                 Object actual = cond.actual(p, f);
                 if (!cond.holds(actual)) {
-                    exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + cond.fieldWords() + "为 "
+                    if (explain) exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + cond.fieldWords() + "为 "
                             + Condition.show(actual) + "，要求" + cond.requirement());
                     return false;
                 }
@@ -156,6 +156,7 @@ public final class Calculator {
         }
 
         void exclude(Document d, Clause c, Fact f, Exclusion.ReasonKind kind, String reason) {
+            if (!explain) return;
             excluded.add(new Exclusion(d, c, f == null ? null : f.id(), kind, reason, List.of()));
         }
 
@@ -255,7 +256,7 @@ public final class Calculator {
                         + "，本次新增 " + Numbers.show(cand.value) + " − " + Numbers.show(before) + " = " + Numbers.show(rest) + d.unit().label());
                 cand.value = rest;
                 if (rest.signum() == 0) {
-                    excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.ALREADY_AWARDED, "按累计计算的奖励已全部获得（已获 "
+                    if (explain) excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.ALREADY_AWARDED, "按累计计算的奖励已全部获得（已获 "
                             + Numbers.show(before) + d.unit().label() + "）", explain ? cand.steps.copy() : List.of()));
                     return null;
                 }
@@ -302,7 +303,7 @@ public final class Calculator {
                 if (cand.value.compareTo(room) > 0) cand.value = room;
             }
             if (cand.value.signum() <= 0) {
-                excluded.add(new Exclusion(cand.d, cand.c, cand.factId(), Exclusion.ReasonKind.CAP_USED, "上限已用尽："
+                if (explain) excluded.add(new Exclusion(cand.d, cand.c, cand.factId(), Exclusion.ReasonKind.CAP_USED, "上限已用尽："
                         + String.join("；", cand.c.caps().stream().map(cp -> "“" + cp.quote() + "”").toList()), explain ? cand.steps.copy() : List.of()));
                 return false;
             }
@@ -325,6 +326,7 @@ public final class Calculator {
                     }
                 }
                 if (winner != null) {
+                    if (!explain) continue;
                     String why = "与《" + winner.d.title() + "》" + winner.c.citation() + "为同一事项（" + c.c.matter() + "），"
                             + (rule.quote() != null ? "按“" + rule.quote() + "”" : "不重复享受") + "，取较高者（"
                             + Numbers.show(winner.value) + winner.d.unit().label() + (winner.d.unit() != c.d.unit() ? "，按1分=" + Numbers.show(nominal(winner.d, c.d)) + "元比较" : "") + "）";
