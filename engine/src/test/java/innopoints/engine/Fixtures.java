@@ -28,6 +28,20 @@ public final class Fixtures {
         }
     }
 
+    /** Copies a folder tree, e.g. a pack to break in a test. */
+    public static Path copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
+                else java.nio.file.Files.copy(p, target);
+            }
+            return to;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static synchronized Pack fixture() {
         if (fixture == null) fixture = PackLoader.loadValid(fixtureDir());
         return fixture;

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,16 +15,8 @@ class PackCheckerTest {
     @TempDir
     Path dir;
 
-    private Path copy() throws IOException {
-        Path src = Fixtures.fixtureDir();
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
-        return dir;
+    private Path copy() {
+        return Fixtures.copyTree(Fixtures.fixtureDir(), dir);
     }
 
     private static String messages(PackChecker.Report r, Path root) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +16,8 @@ class PackLoaderTest {
     @TempDir
     Path dir;
 
-    private Path copy() throws IOException {
-        Path src = Fixtures.fixtureDir();
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
-        return dir;
+    private Path copy() {
+        return Fixtures.copyTree(Fixtures.fixtureDir(), dir);
     }
 
     private void replace(Path file, String from, String to) throws IOException {
