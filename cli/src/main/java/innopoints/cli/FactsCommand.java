@@ -106,19 +106,19 @@ final class FactsCommand implements Callable<Integer> {
         root.put("required", List.of("asOf", "enterprise"));
         root.put("additionalProperties", false);
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("asOf", Map.of("type", "string", "format", "date"));
+        props.put("asOf", obj("type", "string", "format", "date"));
         Map<String, Object> ent = new LinkedHashMap<>();
         ent.put("type", "object");
         ent.put("additionalProperties", false);
         Map<String, Object> ep = new LinkedHashMap<>();
-        ep.put("kind", Map.of("enum", java.util.Arrays.stream(Beneficiary.values()).map(Beneficiary::key).toList()));
-        ep.put("name", Map.of("type", "string"));
-        ep.put("creditCode", Map.of("type", "string", "pattern", "^[0-9A-HJ-NPQRTUWXY]{18}$"));
-        ep.put("district", Map.of("type", "string"));
-        ep.put("park", Map.of("type", "string"));
-        ep.put("industries", Map.of("type", "array", "items", Map.of("type", "string")));
-        ep.put("qualifications", Map.of("type", "array", "items", Map.of("type", "string")));
-        ep.put("size", Map.of("enum", List.of("micro", "small", "medium", "large")));
+        ep.put("kind", obj("enum", java.util.Arrays.stream(Beneficiary.values()).map(Beneficiary::key).toList()));
+        ep.put("name", obj("type", "string"));
+        ep.put("creditCode", obj("type", "string", "pattern", "^[0-9A-HJ-NPQRTUWXY]{18}$"));
+        ep.put("district", obj("type", "string"));
+        ep.put("park", obj("type", "string"));
+        ep.put("industries", obj("type", "array", "items", obj("type", "string")));
+        ep.put("qualifications", obj("type", "array", "items", obj("type", "string")));
+        ep.put("size", obj("enum", List.of("micro", "small", "medium", "large")));
         ent.put("properties", ep);
         props.put("enterprise", ent);
         List<Object> oneOf = new ArrayList<>();
@@ -129,9 +129,9 @@ final class FactsCommand implements Callable<Integer> {
             f.put("additionalProperties", false);
             List<String> required = new ArrayList<>(List.of("type", "date"));
             Map<String, Object> fp = new LinkedHashMap<>();
-            fp.put("type", Map.of("const", t.key()));
-            fp.put("date", Map.of("type", "string", "format", "date"));
-            fp.put("id", Map.of("type", "string"));
+            fp.put("type", obj("const", t.key()));
+            fp.put("date", obj("type", "string", "format", "date"));
+            fp.put("id", obj("type", "string"));
             for (FieldSpec s : t.fields()) {
                 Map<String, Object> sp = new LinkedHashMap<>();
                 sp.put("description", s.term());
@@ -160,18 +160,25 @@ final class FactsCommand implements Callable<Integer> {
             f.put("required", required);
             oneOf.add(f);
         }
-        props.put("facts", Map.of("type", "array", "items", Map.of("oneOf", oneOf)));
+        props.put("facts", obj("type", "array", "items", obj("oneOf", oneOf)));
         Map<String, Object> aw = new LinkedHashMap<>();
         aw.put("type", "object");
         aw.put("required", List.of("clause", "date", "figure"));
-        aw.put("properties", Map.of("clause", Map.of("type", "string", "pattern", "^[a-z0-9-]+:.+$"),
-                "date", Map.of("type", "string", "format", "date"),
-                "figure", Map.of("type", List.of("number", "string"), "minimum", 0)));
-        aw.put("additionalProperties", Map.of("type", "string"));
-        props.put("awarded", Map.of("type", "array", "items", aw));
-        props.put("whatIf", Map.of("type", "object", "additionalProperties", false,
-                "properties", Map.of("drafts", Map.of("oneOf", List.of(Map.of("type", "boolean"), Map.of("type", "array", "items", Map.of("type", "string")))))));
+        aw.put("properties", obj("clause", obj("type", "string", "pattern", "^[a-z0-9-]+:.+$"),
+                "date", obj("type", "string", "format", "date"),
+                "figure", obj("type", List.of("number", "string"), "minimum", 0)));
+        aw.put("additionalProperties", obj("type", "string"));
+        props.put("awarded", obj("type", "array", "items", aw));
+        props.put("whatIf", obj("type", "object", "additionalProperties", false,
+                "properties", obj("drafts", obj("oneOf", List.of(obj("type", "boolean"), obj("type", "array", "items", obj("type", "string")))))));
         root.put("properties", props);
         return Json.write(root) + "\n";
+    }
+
+    /** An ordered JSON object, so the schema prints the same every time. */
+    private static Map<String, Object> obj(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
     }
 }
