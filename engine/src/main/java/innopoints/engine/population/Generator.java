@@ -23,7 +23,10 @@ import java.util.SplittableRandom;
  * weight, two in three in a specialty park of seed 004 with that park's industry directions,
  * sizes from micro to large (55/30/12/3 %), qualifications in plausible shares, and dated facts
  * whose types lean towards the enterprise's industries and whose amounts sit around the
- * thresholds and ceilings the clauses name, so that a screen meets every kind of outcome.
+ * thresholds and ceilings the clauses name, so that a screen meets every kind of outcome. A
+ * happening that can bring a large award (a national key laboratory, a 1亿 project) is rarer
+ * than one that brings a small one (a high-tech enterprise recognition), in proportion to
+ * (200,000 / its largest award)^0.7.
  */
 public final class Generator {
     /** Keywords of the parks' directions and the industry words they stand for. */
@@ -52,6 +55,8 @@ public final class Generator {
     private final Map<FactType, List<Clause>> clausesByType = new HashMap<>();
     private final Map<String, BigDecimal> anchors = new HashMap<>();
     private final List<String> conditionIndustries = new ArrayList<>();
+    /** The largest award (in yuan) a fact type can bring: big-ticket happenings are rare. */
+    private final Map<FactType, Double> stake = new HashMap<>();
 
     public Generator(Pack pack, Places places, long seed, LocalDate from, LocalDate to) {
         this.pack = pack;
@@ -72,7 +77,12 @@ public final class Generator {
                 }
                 if (cond.spec() != null && cond.test().numeric()) anchor(c.fact(), cond.factField(), (BigDecimal) cond.operand(), BigDecimal.ONE);
             }
-            if (c.award() != null) anchors(c, c.award());
+            if (c.award() != null) {
+                anchors(c, c.award());
+                double yuan = ceiling(c.award(), c) * (pack.document(c.documentId()).pointNominal() == null ? 1
+                        : pack.document(c.documentId()).pointNominal().yuan().doubleValue());
+                stake.merge(c.fact(), yuan, Math::max);
+            }
         }
         for (String w : words) {
             if (tags.size() == 64) break;
@@ -89,6 +99,24 @@ public final class Generator {
             case Award.ByLevel b -> b.levels().values().forEach(x -> anchors(c, x));
             default -> {}
         }
+    }
+
+    /** The most a clause's award can give in its unit, or a middling default where the text sets no maximum. */
+    private static double ceiling(Award a, Clause c) {
+        double v = switch (a) {
+            case Award.Fixed x -> x.amount().doubleValue();
+            case Award.UpTo x -> x.amount().doubleValue();
+            case Award.Rate x -> x.max() == null ? 0 : x.max().doubleValue();
+            case Award.PerUnit x -> x.max() == null ? 0 : x.max().doubleValue();
+            case Award.Matching x -> x.max() == null ? 0 : x.max().doubleValue();
+            case Award.CaseByCase x -> x.max() == null ? 0 : x.max().doubleValue();
+            case Award.Tiered x -> x.max() == null ? 0 : x.max().doubleValue();
+            case Award.PerAreaMonth x -> x.max() == null ? 0 : x.max().doubleValue();
+            case Award.ByLevel x -> x.levels().values().stream().mapToDouble(l -> ceiling(l, c)).max().orElse(0);
+            default -> 0;
+        };
+        if (v == 0) for (var cap : c.caps()) v = v == 0 ? cap.amount().doubleValue() : Math.min(v, cap.amount().doubleValue());
+        return v == 0 ? 1_000_000 : v;
     }
 
     private void anchor(FactType t, int field, BigDecimal value, BigDecimal factor) {
@@ -133,7 +161,8 @@ public final class Generator {
             double[] weights = new double[candidates.size()];
             double sum = 0;
             for (int k = 0; k < weights.length; k++) {
-                weights[k] = 1 + (relevant(candidates.get(k), pop, ind) ? 6 : 0);
+                double rarity = Math.pow(Math.min(1.0, 200_000 / stake.getOrDefault(candidates.get(k), 1_000_000.0)), 0.7);
+                weights[k] = (1 + (relevant(candidates.get(k), pop, ind) ? 6 : 0)) * rarity;
                 sum += weights[k];
             }
             for (int k = 0; k < n; k++) {
