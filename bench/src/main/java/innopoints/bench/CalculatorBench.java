@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One scenario of five facts (examples/five-facts.json) against the whole Nantong pack, on one
+ * One scenario of five facts (examples/ic-design-enterprise.json) against the whole Nantong pack, on one
  * thread: with explanations, as a user sees it, and without, as the screen runs it.
  */
 @State(Scope.Benchmark)
@@ -40,7 +40,7 @@ public class CalculatorBench {
     public void setUp() {
         Pack pack = PackLoader.loadValid(PackLoader.bundled());
         calculator = new Calculator(pack);
-        scenario = new ScenarioReader(pack).read(Path.of(System.getProperty("innopoints.scenario", "examples/five-facts.json")));
+        scenario = new ScenarioReader(pack).read(Path.of(System.getProperty("innopoints.scenario", "examples/ic-design-enterprise.json")));
         if (scenario.facts().size() != 5) throw new IllegalStateException("the benchmark scenario should have five facts");
         if (calculator.calculate(scenario).results().isEmpty()) throw new IllegalStateException("the benchmark scenario should award something");
     }
