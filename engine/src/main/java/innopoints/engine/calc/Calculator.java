@@ -243,6 +243,11 @@ public final class Calculator {
                         f.date() + " " + f.id() + "：" + base.words() + " " + Numbers.show(v) + (w.compareTo(BigDecimal.ONE) != 0 ? " × " + Numbers.plain(w) + (ag.weights().upTo() ? "（最高）" : "") + " = " + Numbers.show(v.multiply(w)) : "") + " 计入");
             }
             if (explain) pre.step(null, (ag.yearly() ? last.date().getYear() + "年度" : "") + "累计 " + base.words() + " " + Numbers.show(sum));
+            if (ag.atLeast() != null && sum.compareTo(ag.atLeast()) < 0) {
+                if (explain) excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.CONDITION, "不满足“" + ag.atLeastQuote() + "”："
+                        + (ag.yearly() ? last.date().getYear() + "年度" : "") + "累计 " + base.words() + " " + Numbers.show(sum) + "，要求 ≥ " + Numbers.show(ag.atLeast()), pre.copy()));
+                return null;
+            }
             Candidate cand = evaluate(d, c, last, base, sum);
             if (cand == null) return null;
             if (explain) cand.steps.list.addAll(0, pre.list);
@@ -352,8 +357,9 @@ public final class Calculator {
 
         /** The stacking rule under which two candidates on one fact exclude each other, or null. */
         StackingRule conflict(Candidate a, Candidate b) {
-            if (a.c.matter() == null || !a.c.matter().equals(b.c.matter())) return null;
-            if (a.c.aggregate() == null && a.f != b.f) return null;
+            if (a.c.matter() == null || !a.c.matter().equals(b.c.matter()) || a.c == b.c) return null;
+            if (a.c.aggregate() == null && b.c.aggregate() == null && a.f != b.f) return null;
+            if (a.c.aggregate() != null && b.c.aggregate() != null && (a.c.aggregate().yearly() || b.c.aggregate().yearly()) && a.year != b.year) return null;
             if (a.d == b.d) {
                 return new StackingRule(StackingRule.Rule.HIGHEST, StackingRule.Among.CITY,
                         a.d.stacking().isEmpty() ? null : a.d.stacking().get(0).quote());

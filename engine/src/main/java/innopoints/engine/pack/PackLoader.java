@@ -702,12 +702,14 @@ public final class PackLoader {
                 if (index >= 0) weights = new Aggregate.Weights(index, field, values, upTo, q);
             }
         }
+        BigDecimal atLeast = f.decimal("atLeast", false);
+        String atLeastQuote = quotes.check(f, "atLeastQuote", atLeast != null);
         f.done();
         if (!period.equals("all") && !period.equals("year")) node.problem("period must be all or year, found '" + period + "'");
         if (award != null && !(award instanceof Award.Rate || award instanceof Award.PerUnit || award instanceof Award.Matching)) {
             node.problem("aggregate needs an award with a base (rate, per-unit or matching)");
         }
-        return new Aggregate(period.equals("year"), weights);
+        return new Aggregate(period.equals("year"), weights, atLeast, atLeastQuote);
     }
 
     // ---- worked cases -----------------------------------------------------------------------
