@@ -1,0 +1,74 @@
+package innopoints.app.accounts;
+
+import innopoints.app.platform.Failures.Forbidden;
+import innopoints.engine.policy.Clause;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every access decision of the service, in one place, made on the server: an enterprise user
+ * reaches its own enterprise only; an officer reaches the registry and the claim lists of the
+ * clauses its department is responsible for; finance, administrators and leaders see all, and
+ * leaders change nothing.
+ */
+@Component
+public class Access {
+
+    public boolean canView(Account a, long enterpriseId) {
+        return switch (a.role()) {
+            case ENTERPRISE -> a.enterpriseId() != null && a.enterpriseId() == enterpriseId;
+            case OFFICER, FINANCE, ADMIN, LEADER -> true;
+        };
+    }
+
+    public void checkView(Account a, long enterpriseId) {
+        if (!canView(a, enterpriseId)) throw new Forbidden("无权查看该企业的信息：企业用户只能查看本企业");
+    }
+
+    /** Declaring or removing facts: the enterprise itself, an officer or an administrator. */
+    public boolean canEditFacts(Account a, long enterpriseId) {
+        return switch (a.role()) {
+            case ENTERPRISE -> canView(a, enterpriseId);
+            case OFFICER, ADMIN -> true;
+            case FINANCE, LEADER -> false;
+        };
+    }
+
+    public void checkEditFacts(Account a, long enterpriseId) {
+        if (!canEditFacts(a, enterpriseId)) {
+            throw new Forbidden(a.is(Role.ENTERPRISE) ? "无权修改其他企业的信息" : "当前角色（" + a.role().label() + "）只能查看，不能修改企业信息");
+        }
+    }
+
+    /** Importing department data and editing the registry. */
+    public boolean canImport(Account a) { return a.is(Role.OFFICER) || a.is(Role.ADMIN); }
+
+    public void checkImport(Account a) {
+        if (!canImport(a)) throw new Forbidden("只有部门经办人员和系统管理员可以导入数据");
+    }
+
+    /** Starting a proactive screen. */
+    public void checkScreen(Account a) {
+        if (!(a.is(Role.OFFICER) || a.is(Role.ADMIN))) throw new Forbidden("只有部门经办人员和系统管理员可以发起主动筛查");
+    }
+
+    /** Seeing who could claim a clause: its responsible departments' officers, finance, administrators, leaders. */
+    public boolean canSeeClaimants(Account a, Clause c) {
+        return switch (a.role()) {
+            case ENTERPRISE -> false;
+            case OFFICER -> c.departments().contains(a.department());
+            case FINANCE, ADMIN, LEADER -> true;
+        };
+    }
+
+    public void checkClaimants(Account a, Clause c) {
+        if (!canSeeClaimants(a, c)) {
+            throw new Forbidden("该条款由" + String.join("、", c.departments()) + "负责，"
+                    + (a.department() == null ? "当前账户" : a.department()) + "无权查看其申报对象名单");
+        }
+    }
+
+    /** Browsing the registry list: everyone but enterprise users. */
+    public void checkRegistry(Account a) {
+        if (a.is(Role.ENTERPRISE)) throw new Forbidden("企业用户不能浏览企业名录");
+    }
+}

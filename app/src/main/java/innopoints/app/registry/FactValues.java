@@ -1,0 +1,158 @@
+package innopoints.app.registry;
+
+import innopoints.engine.facts.FactType;
+import innopoints.engine.facts.FieldSpec;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A fact's values between the forms people type (text in a form or a cell), the stored JSON
+ * (numbers as decimal strings, so nothing is lost) and the engine's values by field index.
+ * Every refusal names the field in the document's words, in Chinese.
+ */
+public final class FactValues {
+    private FactValues() {}
+
+    /** A field that could not be read, with why. */
+    public record FieldError(String field, String message) {}
+
+    /** Values read from text, normalized for storage, or the errors that stopped them. */
+    public record Parsed(Map<String, Object> values, List<FieldError> errors) {
+        public boolean ok() { return errors.isEmpty(); }
+    }
+
+    /** Reads typed text by field name; blank means not given. Unknown names are refused. */
+    public static Parsed parse(FactType type, Map<String, String> text) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : text.keySet()) {
+            if (type.indexOf(name) < 0) errors.add(new FieldError(name, "“" + type.term() + "”没有字段“" + name + "”"));
+        }
+        for (FieldSpec spec : type.fields()) {
+            String raw = text.get(spec.name());
+            String label = label(spec);
+            if (raw == null || raw.isBlank()) {
+                if (spec.required()) errors.add(new FieldError(spec.name(), label + "必须填写"));
+                continue;
+            }
+            String v = raw.strip();
+            try {
+                out.put(spec.name(), switch (spec.type()) {
+                    case YUAN, NUMBER -> {
+                        BigDecimal d = new BigDecimal(v.replace(",", "").replace("，", ""));
+                        if (d.signum() < 0) throw new IllegalArgumentException(label + "不能为负数，填写的是“" + v + "”");
+                        if (spec.type() == innopoints.engine.facts.FieldType.YUAN && d.scale() > 2) throw new IllegalArgumentException(label + "以元为单位，最多两位小数，填写的是“" + v + "”");
+                        yield d.toPlainString();
+                    }
+                    case INTEGER -> {
+                        BigDecimal d = new BigDecimal(v.replace(",", ""));
+                        if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0) throw new IllegalArgumentException(label + "必须是不小于0的整数，填写的是“" + v + "”");
+                        yield d.toBigIntegerExact().toString();
+                    }
+                    case BOOLEAN -> switch (v) {
+                        case "是", "true", "TRUE", "True", "1", "Y", "y" -> true;
+                        case "否", "false", "FALSE", "False", "0", "N", "n" -> false;
+                        default -> throw new IllegalArgumentException(label + "应填写“是”或“否”，填写的是“" + v + "”");
+                    };
+                    case DATE -> {
+                        try {
+                            yield LocalDate.parse(v.replace('/', '-')).toString();
+                        } catch (DateTimeParseException e) {
+                            throw new IllegalArgumentException(label + "应为日期，格式如2026-05-01，填写的是“" + v + "”");
+                        }
+                    }
+                    case ENUM -> {
+                        if (!spec.values().contains(v)) throw new IllegalArgumentException(label + "应为以下之一：" + String.join("、", spec.values()) + "；填写的是“" + v + "”");
+                        yield v;
+                    }
+                    case TEXT -> v;
+                });
+            } catch (NumberFormatException | ArithmeticException e) {
+                errors.add(new FieldError(spec.name(), label + "应为数字，填写的是“" + v + "”"));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(spec.name(), e.getMessage()));
+            }
+        }
+        return new Parsed(out, errors);
+    }
+
+    /** "「流片费用」(cost)": the document's words for the field, with its key. */
+    public static String label(FieldSpec spec) {
+        return "“" + (spec.term() == null || spec.term().isBlank() ? spec.name() : spec.term()) + "”（" + spec.name() + "）";
+    }
+
+    /** Stored values to the engine's, by field index. */
+    public static Object[] decode(FactType type, Map<String, Object> stored) {
+        Object[] v = new Object[type.fields().size()];
+        for (int i = 0; i < v.length; i++) {
+            FieldSpec spec = type.field(i);
+            Object raw = stored.get(spec.name());
+            if (raw == null) continue;
+            v[i] = switch (spec.type()) {
+                case YUAN, NUMBER, INTEGER -> raw instanceof BigDecimal d ? d : new BigDecimal(raw.toString());
+                case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
+                case DATE -> raw instanceof LocalDate d ? d : LocalDate.parse(raw.toString());
+                case ENUM, TEXT -> raw.toString();
+            };
+        }
+        return v;
+    }
+
+    /** Engine values to stored ones (decimals as plain strings). */
+    public static Map<String, Object> encode(FactType type, Object[] values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) continue;
+            out.put(type.field(i).name(), switch (v) {
+                case BigDecimal d -> d.stripTrailingZeros().toPlainString();
+                case LocalDate d -> d.toString();
+                default -> v;
+            });
+        }
+        return out;
+    }
+
+    /** The identity of a fact's content: the same happening entered twice is one fact. */
+    public static String digest(String type, LocalDate date, Map<String, Object> values) {
+        StringBuilder sb = new StringBuilder(type).append('|').append(date);
+        new TreeMap<>(values).forEach((k, v) -> sb.append('|').append(k).append('=').append(canonical(v)));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String canonical(Object v) {
+        if (v instanceof BigDecimal d) return d.stripTrailingZeros().toPlainString();
+        if (v instanceof String s) {
+            try {
+                return new BigDecimal(s).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return s;
+            }
+        }
+        return String.valueOf(v);
+    }
+
+    /** The value a person reads, e.g. "1,200,000.00元" for a yuan field. */
+    public static String display(FieldSpec spec, Object v) {
+        if (v == null) return "";
+        return switch (spec.type()) {
+            case YUAN -> innopoints.engine.money.Numbers.group(new BigDecimal(v.toString()).setScale(2, java.math.RoundingMode.HALF_UP)) + "元";
+            case BOOLEAN -> Boolean.parseBoolean(v.toString()) ? "是" : "否";
+            default -> v.toString();
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package innopoints.app.screening;
+
+import innopoints.app.platform.PageQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class ScreeningRepository {
+    private static final RowMapper<ScreenRun> RUN = (rs, n) -> new ScreenRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
+            rs.getBoolean("drafts"), rs.getString("status"), rs.getString("started_by"), rs.getObject("started_at", OffsetDateTime.class),
+            rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("total"), rs.getInt("done"), rs.getInt("entitled"), rs.getString("error"));
+    private static final RowMapper<Entitlement> ENTITLEMENT = (rs, n) -> new Entitlement(rs.getLong("run_id"), rs.getLong("enterprise_id"),
+            rs.getString("name"), rs.getString("credit_code"), rs.getString("district"), rs.getString("park"), rs.getString("clause_ref"),
+            rs.getBigDecimal("figure"), rs.getString("unit"), rs.getString("kind"), rs.getString("facts"));
+    static final Map<String, String> SORTS = new LinkedHashMap<>();
+    static {
+        SORTS.put("figure", "t.figure");
+        SORTS.put("name", "e.name");
+        SORTS.put("district", "e.district");
+        SORTS.put("park", "e.park");
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ScreeningRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public Optional<ScreenRun> running() {
+        return jdbc.sql("select * from screen_run where status = 'running' order by id desc limit 1").query(RUN).optional();
+    }
+
+    public Optional<ScreenRun> find(long id) {
+        return jdbc.sql("select * from screen_run where id = ?").param(id).query(RUN).optional();
+    }
+
+    /** The latest finished screen: what enterprises see as their entitlements. */
+    public Optional<ScreenRun> latestDone() {
+        return jdbc.sql("select * from screen_run where status = 'done' order by id desc limit 1").query(RUN).optional();
+    }
+
+    public List<ScreenRun> recent(int n) {
+        return jdbc.sql("select * from screen_run order by id desc limit ?").param(n).query(RUN).list();
+    }
+
+    public long start(LocalDate asOf, boolean drafts, String by, int total) {
+        return jdbc.sql("insert into screen_run (as_of, drafts, status, started_by, total) values (?, ?, 'running', ?, ?) returning id")
+                .params(asOf, drafts, by, total).query(Long.class).single();
+    }
+
+    public void progress(long id, int done) {
+        jdbc.sql("update screen_run set done = ? where id = ?").params(done, id).update();
+    }
+
+    public void finish(long id, int done) {
+        jdbc.sql("""
+                update screen_run set status = 'done', done = ?, finished_at = now(),
+                       entitled = (select count(distinct enterprise_id) from entitlement where run_id = ?)
+                where id = ?""").params(done, id, id).update();
+    }
+
+    /** A failed screen keeps no results: nothing half-written is ever shown. */
+    public void fail(long id, String error) {
+        jdbc.sql("delete from entitlement where run_id = ?").param(id).update();
+        jdbc.sql("update screen_run set status = 'failed', finished_at = now(), error = ? where id = ?").params(error, id).update();
+    }
+
+    /** Screens left running by a process that stopped are failed at start-up. */
+    public int failAbandoned() {
+        List<Long> ids = jdbc.sql("select id from screen_run where status = 'running'").query(Long.class).list();
+        for (long id : ids) fail(id, "服务在筛查过程中停止，本次筛查未完成");
+        return ids.size();
+    }
+
+    public void insert(List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("insert into entitlement (run_id, enterprise_id, clause_ref, figure, unit, kind, facts) values (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    public List<Entitlement> forEnterprise(long runId, long enterpriseId) {
+        return jdbc.sql("""
+                        select t.*, e.name, e.credit_code, e.district, e.park from entitlement t join enterprise e on e.id = t.enterprise_id
+                        where t.run_id = ? and t.enterprise_id = ? order by t.figure desc nulls last, t.clause_ref""")
+                .params(runId, enterpriseId).query(ENTITLEMENT).list();
+    }
+
+    /** Per clause of a run: how many enterprises could claim it, and the total of their figures. */
+    public record Tally(String clauseRef, String unit, long enterprises, BigDecimal total, long ceilings, long undetermined) {}
+
+    public List<Tally> tallies(long runId) {
+        return jdbc.sql("""
+                        select clause_ref, min(unit) unit, count(*) n, coalesce(sum(figure), 0) total,
+                               count(*) filter (where kind = 'ceiling') ceilings, count(*) filter (where kind = 'undetermined') undetermined
+                        from entitlement where run_id = ? group by clause_ref order by clause_ref""")
+                .param(runId).query((rs, n) -> new Tally(rs.getString("clause_ref"), rs.getString("unit"), rs.getLong("n"),
+                        rs.getBigDecimal("total"), rs.getLong("ceilings"), rs.getLong("undetermined"))).list();
+    }
+
+    public record Filter(String q, String district, String park, String kind) {}
+
+    public PageQuery.Page<Entitlement> claimants(long runId, String clauseRef, Filter f, PageQuery q) {
+        StringBuilder where = new StringBuilder(" where t.run_id = :run and t.clause_ref = :ref");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("run", runId);
+        p.put("ref", clauseRef);
+        if (f.q() != null && !f.q().isBlank()) {
+            where.append(" and (e.name like :q or e.credit_code like :qc)");
+            p.put("q", "%" + PageQuery.like(f.q().strip()) + "%");
+            p.put("qc", PageQuery.like(f.q().strip().toUpperCase()) + "%");
+        }
+        if (f.district() != null && !f.district().isBlank()) { where.append(" and e.district = :district"); p.put("district", f.district()); }
+        if (f.park() != null && !f.park().isBlank()) { where.append(" and e.park = :park"); p.put("park", f.park()); }
+        if (f.kind() != null && !f.kind().isBlank()) { where.append(" and t.kind = :kind"); p.put("kind", f.kind()); }
+        String from = " from entitlement t join enterprise e on e.id = t.enterprise_id";
+        long total = jdbc.sql("select count(*)" + from + where).params(p).query(Long.class).single();
+        List<Entitlement> items = jdbc.sql("select t.*, e.name, e.credit_code, e.district, e.park" + from + where
+                + q.orderBy(SORTS, "e.id") + " limit " + q.size() + " offset " + q.offset()).params(p).query(ENTITLEMENT).list();
+        return new PageQuery.Page<>(items, q.page(), q.size(), total, q.sortIn(SORTS), q.descending());
+    }
+
+    static List<Object> args(Object... a) { return new ArrayList<>(List.of(a)); }
+}

@@ -1,0 +1,161 @@
+package innopoints.app.screening;
+
+import innopoints.app.platform.Failures.Conflict;
+import innopoints.app.platform.Policies;
+import innopoints.app.registry.Enterprise;
+import innopoints.app.registry.EnterpriseRepository;
+import innopoints.app.registry.FactRecord;
+import innopoints.app.registry.ScenarioBuilder;
+import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Result;
+import innopoints.engine.calc.Undetermined;
+import innopoints.engine.facts.Scenario;
+import innopoints.engine.screen.Screen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Proactive screening (免申即享): every enterprise of the registry through the calculator, in
+ * chunks, with the figures stored per enterprise and clause. A screen runs in the background and
+ * records its progress, so a user can leave its page and come back; one runs at a time. Only a
+ * finished screen is shown to enterprises; a failed one leaves no results.
+ */
+@Service
+public class ScreeningService {
+    private static final Logger log = LoggerFactory.getLogger(ScreeningService.class);
+    private static final int CHUNK = 2000;
+
+    private final EnterpriseRepository registry;
+    private final ScreeningRepository runs;
+    private final ScenarioBuilder scenarios;
+    private final Policies policies;
+    private final int threads;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "screening");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ScreeningService(EnterpriseRepository registry, ScreeningRepository runs, ScenarioBuilder scenarios, Policies policies,
+                            @Value("${innopoints.screening.threads:0}") int threads) {
+        this.registry = registry;
+        this.runs = runs;
+        this.scenarios = scenarios;
+        this.policies = policies;
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int abandoned = runs.failAbandoned();
+        if (abandoned > 0) log.warn("{} screen(s) left running by a stopped process were marked failed", abandoned);
+    }
+
+    /** Starts a screen in the background; refused while another runs. */
+    public synchronized ScreenRun start(String by, LocalDate asOf, boolean drafts) {
+        runs.running().ifPresent(r -> {
+            throw new Conflict("已有一次筛查正在进行（第" + r.id() + "次，" + r.percent() + "%），请等待其完成");
+        });
+        long id = runs.start(asOf, drafts, by, (int) registry.count());
+        background.submit(() -> execute(id, asOf, drafts));
+        return runs.find(id).orElseThrow();
+    }
+
+    /** Runs a screen in the calling thread and returns it when finished (start-up, tests, benchmarks). */
+    public ScreenRun runNow(String by, LocalDate asOf, boolean drafts) {
+        long id;
+        synchronized (this) {
+            runs.running().ifPresent(r -> {
+                throw new Conflict("已有一次筛查正在进行（第" + r.id() + "次）");
+            });
+            id = runs.start(asOf, drafts, by, (int) registry.count());
+        }
+        execute(id, asOf, drafts);
+        return runs.find(id).orElseThrow();
+    }
+
+    /** Nightly screen, so that entitlements follow the data without anyone asking. */
+    @Scheduled(cron = "${innopoints.screening.cron:0 30 2 * * *}")
+    public void nightly() {
+        if (runs.running().isPresent()) return;
+        try {
+            start("系统定时任务", LocalDate.now(), false);
+        } catch (Conflict e) {
+            log.info("nightly screen skipped: {}", e.getMessage());
+        }
+    }
+
+    private void execute(long id, LocalDate asOf, boolean drafts) {
+        long started = System.nanoTime();
+        try {
+            Set<String> draftSet = drafts ? Set.of("*") : Set.of();
+            long last = 0;
+            int done = 0;
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<?> pending = null;
+            try {
+                while (true) {
+                    List<Enterprise> chunk = registry.chunkAfter(last, CHUNK);
+                    if (chunk.isEmpty()) break;
+                    long from = chunk.getFirst().id(), to = chunk.getLast().id();
+                    Map<Long, List<FactRecord>> facts = registry.factsBetween(from, to);
+                    Scenario[] batch = new Scenario[chunk.size()];
+                    long factCount = 0;
+                    for (int i = 0; i < batch.length; i++) {
+                        List<FactRecord> fs = facts.getOrDefault(chunk.get(i).id(), List.of());
+                        factCount += fs.size();
+                        batch[i] = scenarios.scenario(chunk.get(i), fs, asOf, draftSet);
+                    }
+                    List<Object[]> rows = java.util.Collections.synchronizedList(new ArrayList<>());
+                    Screen.run(policies.calculator(), batch.length, factCount, i -> batch[i], threads,
+                            (Calculation c, int i) -> rows.addAll(rows(id, chunk.get(i).id(), c)));
+                    if (pending != null) pending.get();
+                    int doneNow = done + chunk.size();
+                    pending = writer.submit(() -> {
+                        runs.insert(rows);
+                        runs.progress(id, doneNow);
+                    });
+                    done = doneNow;
+                    last = to;
+                }
+                if (pending != null) pending.get();
+            } finally {
+                writer.shutdown();
+            }
+            runs.finish(id, done);
+            log.info("screen {}: {} enterprises in {} ms", id, done, (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception e) {
+            log.error("screen {} failed", id, e);
+            runs.fail(id, "筛查失败：" + e.getMessage());
+        }
+    }
+
+    static List<Object[]> rows(long runId, long enterpriseId, Calculation c) {
+        List<Object[]> out = new ArrayList<>(c.results().size() + c.undetermined().size());
+        Set<String> seen = new LinkedHashSet<>();
+        for (Result r : c.results()) {
+            seen.add(r.clause().ref());
+            StringBuilder facts = new StringBuilder();
+            r.items().forEach(i -> { if (i.factId() != null) facts.append(facts.isEmpty() ? "" : ",").append(i.factId()); });
+            out.add(new Object[]{runId, enterpriseId, r.clause().ref(), r.figure().value(), r.figure().unit().key(), r.kind().key(), facts.toString()});
+        }
+        for (Undetermined u : c.undetermined()) {
+            if (!seen.add(u.clause().ref())) continue;
+            out.add(new Object[]{runId, enterpriseId, u.clause().ref(), null, policiesUnit(u), "undetermined", u.factId() == null ? "" : u.factId()});
+        }
+        return out;
+    }
+
+    private static String policiesUnit(Undetermined u) { return u.document().unit().key(); }
+
+    public java.util.Optional<ScreenRun> latestDone() { return runs.latestDone(); }
+}
