@@ -8,16 +8,25 @@ import java.util.Map;
  * columns a list allows so that no text from a request reaches SQL.
  */
 public record PageQuery(int page, int size, String sort, boolean descending) {
+    /** The most rows a page shows. */
     public static final int MAX_SIZE = 200;
+    /** The most rows an export holds. */
+    public static final int MAX_EXPORT = 100_000;
 
     public PageQuery {
         if (page < 1) page = 1;
         if (size < 1) size = 20;
-        if (size > MAX_SIZE) size = MAX_SIZE;
+        if (size > MAX_EXPORT) size = MAX_EXPORT;
     }
 
+    /** A page as a request asks for it, at most {@link #MAX_SIZE} rows. */
     public static PageQuery of(Integer page, Integer size, String sort, String dir) {
-        return new PageQuery(page == null ? 1 : page, size == null ? 20 : size, sort, "desc".equalsIgnoreCase(dir));
+        return new PageQuery(page == null ? 1 : page, size == null ? 20 : Math.min(size, MAX_SIZE), sort, "desc".equalsIgnoreCase(dir));
+    }
+
+    /** Every row (up to {@link #MAX_EXPORT}) in the requested order, for an export. */
+    public static PageQuery export(String sort, String dir) {
+        return new PageQuery(1, MAX_EXPORT, sort, "desc".equalsIgnoreCase(dir));
     }
 
     /** Text for a LIKE pattern with its wildcards escaped. */

@@ -1,0 +1,33 @@
+package innopoints.app.matching;
+
+import innopoints.engine.calc.Step;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one enterprise could claim as of a date: each clause that awards, with its figure, unit,
+ * whether definite or a ceiling, the split between payers, citation, quoted words and steps;
+ * the clauses that apply with the amount left to a decision; and the near misses, each naming
+ * the condition not met.
+ */
+public record MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List<Pending> undetermined, List<NearMiss> nearMisses,
+                        Map<String, BigDecimal> totals) {
+
+    public record Award(String ref, String documentId, String documentTitle, String documentStatus, String citation, String title,
+                        String text, BigDecimal figure, String unit, String figureText, String kind, String kindLabel,
+                        Map<String, String> split, List<String> departments, List<Item> items) {}
+
+    public record Item(String fact, String factId, LocalDate date, String figureText, List<Step> steps) {}
+
+    public record Pending(String ref, String documentTitle, String citation, String title, String text, String factId, List<Step> steps) {}
+
+    public record NearMiss(String ref, String documentTitle, String citation, String title, String factId, String reasonKind, String reason) {}
+
+    public Award award(String ref) {
+        for (Award a : awards) if (a.ref().equals(ref)) return a;
+        return null;
+    }
+}

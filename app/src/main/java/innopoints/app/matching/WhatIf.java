@@ -1,0 +1,29 @@
+package innopoints.app.matching;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A what-if question, answered without saving anything: facts dropped, facts changed, facts
+ * added, draft documents switched on, another as-of date.
+ */
+public record WhatIf(LocalDate asOf, boolean drafts, List<Long> drop, List<Change> change, List<NewFact> add) {
+    public WhatIf {
+        drop = drop == null ? List.of() : List.copyOf(drop);
+        change = change == null ? List.of() : List.copyOf(change);
+        add = add == null ? List.of() : List.copyOf(add);
+    }
+
+    /** New values (and optionally date) for a stored fact; fields not named keep their value. */
+    public record Change(long factId, String date, Map<String, String> fields) {}
+
+    public record NewFact(String type, String date, Map<String, String> fields) {}
+
+    /** The answer: both calculations and the difference per clause. */
+    public record Answer(MatchView before, MatchView after, List<Delta> deltas) {}
+
+    /** How one clause's figure moved: 新增 (new), 取消 (gone), 变化 (changed). */
+    public record Delta(String ref, String title, String citation, String unit, BigDecimal before, BigDecimal after, BigDecimal difference, String change) {}
+}

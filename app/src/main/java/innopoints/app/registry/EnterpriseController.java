@@ -1,0 +1,213 @@
+package innopoints.app.registry;
+
+import innopoints.app.accounts.Access;
+import innopoints.app.accounts.Account;
+import innopoints.app.matching.MatchingService;
+import innopoints.app.matching.WhatIf;
+import innopoints.app.platform.Failures.Invalid;
+import innopoints.app.platform.PageQuery;
+import innopoints.app.platform.Policies;
+import innopoints.app.platform.Xlsx;
+import innopoints.app.screening.EntitlementQueries;
+import innopoints.engine.facts.FactType;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry's pages: the list, an enterprise's page, and its policy calculator. */
+@Controller
+public class EnterpriseController {
+    static final List<Xlsx.Column<Enterprise>> COLUMNS = List.of(
+            new Xlsx.Column<>("统一社会信用代码", Enterprise::creditCode),
+            new Xlsx.Column<>("企业名称", Enterprise::name),
+            new Xlsx.Column<>("主体类型", e -> e.kind().label()),
+            new Xlsx.Column<>("所属板块", Enterprise::district),
+            new Xlsx.Column<>("所在园区", Enterprise::park),
+            new Xlsx.Column<>("产业链", Enterprise::industries),
+            new Xlsx.Column<>("资质", Enterprise::qualifications),
+            new Xlsx.Column<>("企业规模", Enterprise::sizeLabel));
+
+    private final EnterpriseRepository repo;
+    private final RegistryService registry;
+    private final MatchingService matching;
+    private final EntitlementQueries entitlements;
+    private final PlacesSync places;
+    private final Policies policies;
+    private final Access access;
+
+    public EnterpriseController(EnterpriseRepository repo, RegistryService registry, MatchingService matching, EntitlementQueries entitlements,
+                                PlacesSync places, Policies policies, Access access) {
+        this.repo = repo;
+        this.registry = registry;
+        this.matching = matching;
+        this.entitlements = entitlements;
+        this.places = places;
+        this.policies = policies;
+        this.access = access;
+    }
+
+    @GetMapping("/enterprises")
+    Object list(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) String format, Model model) {
+        access.checkRegistry(me);
+        if ("xlsx".equals(format)) {
+            return Xlsx.download("企业名录", "企业名录", COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
+        }
+        model.addAttribute("page", repo.page(filter, PageQuery.of(page, size, sort, dir)));
+        model.addAttribute("filter", filter);
+        model.addAttribute("areas", places.areas());
+        model.addAttribute("qualifications", repo.qualifications());
+        model.addAttribute("industries", repo.industries());
+        return "enterprises/list";
+    }
+
+    @GetMapping("/enterprises/{id}")
+    String show(@AuthenticationPrincipal Account me, @PathVariable long id, Model model) {
+        Enterprise e = registry.enterprise(me, id);
+        model.addAttribute("e", e);
+        model.addAttribute("indicators", repo.indicators(id));
+        model.addAttribute("facts", factRows(repo.facts(id)));
+        model.addAttribute("latest", entitlements.forEnterprise(id));
+        model.addAttribute("canEdit", access.canEditFacts(me, id));
+        return "enterprises/show";
+    }
+
+    @GetMapping("/enterprises/{id}/match")
+    String match(@AuthenticationPrincipal Account me, @PathVariable long id,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                 @RequestParam(required = false) Long added, Model model) {
+        fill(me, id, asOf, model);
+        model.addAttribute("added", added);
+        return "enterprises/match";
+    }
+
+    private void fill(Account me, long id, LocalDate asOf, Model model) {
+        Enterprise e = registry.enterprise(me, id);
+        model.addAttribute("e", e);
+        model.addAttribute("facts", factRows(repo.facts(id)));
+        model.addAttribute("result", matching.match(me, id, asOf, false));
+        model.addAttribute("types", factTypes());
+        model.addAttribute("canEdit", access.canEditFacts(me, id));
+        if (!model.containsAttribute("form")) model.addAttribute("form", new FactForm(null, LocalDate.now().toString(), Map.of()));
+    }
+
+    /** The fields of one fact type, for the entry form (loaded into the page by htmx). */
+    @GetMapping("/enterprises/{id}/fact-form")
+    String factForm(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String type, Model model) {
+        registry.enterprise(me, id);
+        model.addAttribute("type", type == null || type.isBlank() ? null : registry.factType(type));
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of());
+        return "enterprises/fact-fields :: fields";
+    }
+
+    @PostMapping("/enterprises/{id}/facts")
+    String declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+        String type = params.get("type");
+        String date = params.get("date");
+        Map<String, String> fields = fieldParams(params);
+        try {
+            long factId = registry.declare(me, id, type, date, fields);
+            return "redirect:/enterprises/" + id + "/match?added=" + factId + "#results";
+        } catch (Invalid invalid) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
+            model.addAttribute("form", new FactForm(type, date, fields));
+            model.addAttribute("formErrors", errors);
+            model.addAttribute("formMessage", invalid.getMessage());
+            fill(me, id, null, model);
+            FactType t = policies.pack().vocabulary().type(type == null ? "" : type);
+            model.addAttribute("type", t);
+            return "enterprises/match";
+        }
+    }
+
+    @PostMapping("/enterprises/{id}/facts/{factId}/delete")
+    String withdraw(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId) {
+        registry.withdraw(me, id, factId);
+        return "redirect:/enterprises/" + id + "/match";
+    }
+
+    /** What-if: the page's facts with edits, drops, one hypothetical fact and the drafts switch; nothing saved. */
+    @PostMapping("/enterprises/{id}/what-if")
+    String whatIf(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+        List<Long> drop = new ArrayList<>();
+        Map<Long, Map<String, String>> changes = new LinkedHashMap<>();
+        Map<Long, String> dates = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("drop.")) drop.add(Long.parseLong(k.substring(5)));
+            else if (k.startsWith("fact.")) {
+                String[] p = k.split("\\.", 3);
+                if (p.length == 3) {
+                    long fid = Long.parseLong(p[1]);
+                    if (p[2].equals("date")) dates.put(fid, v);
+                    else changes.computeIfAbsent(fid, x -> new LinkedHashMap<>()).put(p[2], v);
+                }
+            }
+        });
+        List<WhatIf.Change> change = new ArrayList<>();
+        changes.forEach((fid, f) -> change.add(new WhatIf.Change(fid, dates.get(fid), f)));
+        dates.forEach((fid, d) -> { if (!changes.containsKey(fid)) change.add(new WhatIf.Change(fid, d, Map.of())); });
+        List<WhatIf.NewFact> add = new ArrayList<>();
+        String type = params.get("type");
+        if (type != null && !type.isBlank()) add.add(new WhatIf.NewFact(type, params.get("date"), fieldParams(params)));
+        LocalDate asOf = params.get("asOf") == null || params.get("asOf").isBlank() ? null : LocalDate.parse(params.get("asOf"));
+        WhatIf q = new WhatIf(asOf, params.containsKey("drafts"), drop, change, add);
+        fill(me, id, asOf, model);
+        try {
+            model.addAttribute("answer", matching.whatIf(me, id, q));
+        } catch (Invalid invalid) {
+            model.addAttribute("whatIfErrors", invalid.errors());
+        }
+        model.addAttribute("whatIfParams", params);
+        return "enterprises/match";
+    }
+
+    static Map<String, String> fieldParams(Map<String, String> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> { if (k.startsWith("field.")) out.put(k.substring(6), v); });
+        return out;
+    }
+
+    /** The entry form's values, kept when it is refused so nothing typed is lost. */
+    public record FactForm(String type, String date, Map<String, String> fields) {}
+
+    /** A stored fact with its type's words and its values as people read them. */
+    public record FactRow(FactRecord fact, String term, List<String[]> values, boolean known) {}
+
+    List<FactRow> factRows(List<FactRecord> facts) {
+        List<FactRow> out = new ArrayList<>();
+        for (FactRecord f : facts) {
+            FactType t = policies.pack().vocabulary().type(f.type());
+            List<String[]> values = new ArrayList<>();
+            if (t != null) {
+                for (var spec : t.fields()) {
+                    Object v = f.fields().get(spec.name());
+                    if (v != null) values.add(new String[]{spec.name(), spec.term() == null ? spec.name() : spec.term(), FactValues.display(spec, v), v.toString()});
+                }
+            }
+            out.add(new FactRow(f, t == null ? f.type() + "（词汇表已不含此类型）" : t.term(), values, t != null));
+        }
+        return out;
+    }
+
+    List<FactType> factTypes() {
+        List<FactType> types = new ArrayList<>(policies.pack().vocabulary().types());
+        types.sort(Comparator.comparing(FactType::term, java.text.Collator.getInstance(java.util.Locale.CHINA)));
+        return types;
+    }
+}

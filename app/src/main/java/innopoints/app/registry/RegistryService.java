@@ -1,0 +1,75 @@
+package innopoints.app.registry;
+
+import innopoints.app.accounts.Access;
+import innopoints.app.accounts.Account;
+import innopoints.app.platform.Failures.Invalid;
+import innopoints.app.platform.Failures.NotFound;
+import innopoints.app.platform.Policies;
+import innopoints.engine.facts.FactType;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reading an enterprise and declaring or withdrawing its facts, with the access checks. */
+@Service
+public class RegistryService {
+    private final EnterpriseRepository repo;
+    private final Access access;
+    private final Policies policies;
+
+    public RegistryService(EnterpriseRepository repo, Access access, Policies policies) {
+        this.repo = repo;
+        this.access = access;
+        this.policies = policies;
+    }
+
+    public Enterprise enterprise(Account me, long id) {
+        access.checkView(me, id);
+        return repo.find(id).orElseThrow(() -> new NotFound("企业名录中没有编号为" + id + "的企业"));
+    }
+
+    /** The fact type for a key, or a refusal naming the field. */
+    public FactType factType(String key) {
+        FactType t = key == null ? null : policies.pack().vocabulary().type(key);
+        if (t == null) throw Invalid.field("type", "事项类型“" + (key == null ? "" : key) + "”不在事项词汇表中");
+        return t;
+    }
+
+    /** Declares a fact for the enterprise; every field checked, refusals in Chinese naming the field. */
+    public long declare(Account me, long enterpriseId, String typeKey, String date, Map<String, String> fields) {
+        access.checkEditFacts(me, enterpriseId);
+        enterprise(me, enterpriseId);
+        FactType type = factType(typeKey);
+        List<innopoints.app.platform.Failures.FieldError> errors = new ArrayList<>();
+        LocalDate on = parseDate(date, errors);
+        FactValues.Parsed parsed = FactValues.parse(type, fields);
+        parsed.errors().forEach(e -> errors.add(new innopoints.app.platform.Failures.FieldError(e.field(), e.message())));
+        if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
+        return repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username());
+    }
+
+    public void withdraw(Account me, long enterpriseId, long factId) {
+        access.checkEditFacts(me, enterpriseId);
+        if (!repo.deleteFact(enterpriseId, factId)) throw new NotFound("该企业没有编号为" + factId + "的事项");
+    }
+
+    static LocalDate parseDate(String date, List<innopoints.app.platform.Failures.FieldError> errors) {
+        if (date == null || date.isBlank()) {
+            errors.add(new innopoints.app.platform.Failures.FieldError("date", "“发生日期”（date）必须填写"));
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(date.strip().replace('/', '-'));
+            if (d.getYear() < 1990 || d.isAfter(LocalDate.now().plusYears(1))) {
+                errors.add(new innopoints.app.platform.Failures.FieldError("date", "“发生日期”（date）应在1990年至明年之间，填写的是“" + date + "”"));
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new innopoints.app.platform.Failures.FieldError("date", "“发生日期”（date）应为日期，格式如2026-05-01，填写的是“" + date + "”"));
+            return null;
+        }
+    }
+}
