@@ -14,6 +14,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,6 +54,7 @@ public class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthorized))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfig::unauthorized, API)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> !API.matches(r))
                         .defaultAccessDeniedHandlerFor((req, res, ex) -> problem(res, 403, "无权访问", "当前账户无权进行此操作"), API))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))

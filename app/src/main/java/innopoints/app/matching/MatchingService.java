@@ -106,9 +106,9 @@ public class MatchingService {
             if (p.ok() && date != null) facts.add(new Fact("假设" + n, t, date, FactValues.decode(t, p.values())));
         }
         if (!errors.isEmpty()) throw new Invalid("假设条件有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
-        Scenario variant = new Scenario(asOf, base.subject(), facts, base.awarded(), q.drafts() ? Set.of("*") : Set.of());
+        Scenario variant = new Scenario(asOf, base.subject(), facts, base.awarded(), Boolean.TRUE.equals(q.drafts()) ? Set.of("*") : Set.of());
         MatchView before = view(policies.calculator().calculate(base), false);
-        MatchView after = view(policies.calculator().calculate(variant), q.drafts());
+        MatchView after = view(policies.calculator().calculate(variant), Boolean.TRUE.equals(q.drafts()));
         return new WhatIf.Answer(before, after, deltas(before, after));
     }
 

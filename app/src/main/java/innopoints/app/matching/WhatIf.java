@@ -9,11 +9,12 @@ import java.util.Map;
  * A what-if question, answered without saving anything: facts dropped, facts changed, facts
  * added, draft documents switched on, another as-of date.
  */
-public record WhatIf(LocalDate asOf, boolean drafts, List<Long> drop, List<Change> change, List<NewFact> add) {
+public record WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Change> change, List<NewFact> add) {
     public WhatIf {
         drop = drop == null ? List.of() : List.copyOf(drop);
         change = change == null ? List.of() : List.copyOf(change);
         add = add == null ? List.of() : List.copyOf(add);
+        drafts = Boolean.TRUE.equals(drafts);
     }
 
     /** New values (and optionally date) for a stored fact; fields not named keep their value. */

@@ -29,6 +29,7 @@ import java.util.Map;
  * input {@code errors}: a list of {field, message}, each message naming its field.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
 
     public static ResponseEntity<ProblemDetail> problem(HttpServletRequest req, int status, String title, String detail, List<FieldError> errors) {

@@ -1,0 +1,21 @@
+package innopoints.app.accounts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "账户")
+public class MeApi {
+    public record Me(String username, String displayName, String role, String roleLabel, Long enterpriseId, String department, String csrfHeader, String csrfToken) {}
+
+    @GetMapping("/api/me")
+    @Operation(summary = "当前账户、角色与范围，以及会话方式调用写接口所需的CSRF令牌")
+    Me me(@AuthenticationPrincipal Account me, CsrfToken csrf) {
+        return new Me(me.username(), me.displayName(), me.role().name(), me.role().label(), me.enterpriseId(), me.department(),
+                csrf.getHeaderName(), csrf.getToken());
+    }
+}

@@ -1,0 +1,146 @@
+package innopoints.app.registry;
+
+import innopoints.app.accounts.Access;
+import innopoints.app.accounts.Account;
+import innopoints.app.platform.PageQuery;
+import innopoints.app.platform.Policies;
+import innopoints.app.platform.Xlsx;
+import innopoints.app.screening.EntitlementQueries;
+import innopoints.engine.facts.FactType;
+import innopoints.engine.facts.FieldSpec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "企业名录", description = "企业、年度指标与事项")
+public class RegistryApi {
+    private final EnterpriseRepository repo;
+    private final RegistryService registry;
+    private final EntitlementQueries entitlements;
+    private final Policies policies;
+    private final Access access;
+
+    public RegistryApi(EnterpriseRepository repo, RegistryService registry, EntitlementQueries entitlements, Policies policies, Access access) {
+        this.repo = repo;
+        this.registry = registry;
+        this.entitlements = entitlements;
+        this.policies = policies;
+        this.access = access;
+    }
+
+    public record EnterpriseJson(long id, String creditCode, String name, String kind, String kindLabel, String district, String park,
+                                 List<String> industries, List<String> qualifications, String size, OffsetDateTime updatedAt) {
+        static EnterpriseJson of(Enterprise e) {
+            return new EnterpriseJson(e.id(), e.creditCode(), e.name(), e.kind().key(), e.kind().label(), e.district(), e.park(),
+                    e.industries(), e.qualifications(), e.size(), e.updatedAt());
+        }
+    }
+
+    public record PageJson<T>(List<T> items, int page, int size, long total, int pages, String sort, String dir) {
+        public static <S, T> PageJson<T> of(PageQuery.Page<S> p, java.util.function.Function<S, T> f) {
+            return new PageJson<>(p.items().stream().map(f).toList(), p.page(), p.size(), p.total(), p.pages(), p.sort(), p.descending() ? "desc" : "asc");
+        }
+    }
+
+    @GetMapping("/enterprises")
+    @Operation(summary = "企业名录（分页、排序、筛选；format=xlsx 导出全部）")
+    Object list(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) String format) {
+        access.checkRegistry(me);
+        if ("xlsx".equals(format)) return Xlsx.download("企业名录", "企业名录", EnterpriseController.COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
+        return PageJson.of(repo.page(filter, PageQuery.of(page, size, sort, dir)), EnterpriseJson::of);
+    }
+
+    @GetMapping("/enterprises/{id}")
+    @Operation(summary = "一家企业：基本信息、年度指标、事项和主动推送的可享条款")
+    Map<String, Object> show(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        Enterprise e = registry.enterprise(me, id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("enterprise", EnterpriseJson.of(e));
+        out.put("indicators", repo.indicators(id));
+        out.put("facts", repo.facts(id).stream().map(FactJson::of).toList());
+        out.put("entitlements", entitlements(me, id));
+        return out;
+    }
+
+    public record EntitlementJson(String clause, String documentTitle, String citation, String title, BigDecimal figure, String unit,
+                                  String kind, String figureText, List<String> departments, long screenRun) {}
+
+    @GetMapping("/enterprises/{id}/entitlements")
+    @Operation(summary = "主动推送：最近一次全库筛查中该企业符合条件、尚未申报的条款")
+    List<EntitlementJson> entitlements(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        registry.enterprise(me, id);
+        return entitlements.forEnterprise(id).rows().stream().map(r -> new EntitlementJson(r.clause().ref(), r.documentTitle(), r.clause().citation(),
+                r.clause().title(), r.entitlement().figure(), r.entitlement().unit(), r.entitlement().kind(), r.figureText(),
+                r.clause().departments(), r.entitlement().runId())).toList();
+    }
+
+    public record FactJson(long id, String type, LocalDate date, Map<String, Object> fields, String source, String createdBy) {
+        static FactJson of(FactRecord f) {
+            return new FactJson(f.id(), f.type(), f.occurredOn(), f.fields(), f.source(), f.createdBy());
+        }
+    }
+
+    @GetMapping("/enterprises/{id}/facts")
+    @Operation(summary = "企业已登记的事项")
+    List<FactJson> facts(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        registry.enterprise(me, id);
+        return repo.facts(id).stream().map(FactJson::of).toList();
+    }
+
+    /** A fact to declare: its type key, date (yyyy-MM-dd) and values by field key (numbers may be JSON numbers or text). */
+    public record FactInput(String type, String date, Map<String, Object> fields) {}
+
+    @PostMapping("/enterprises/{id}/facts")
+    @Operation(summary = "登记一项事项（同一事项重复登记不会重复计入）")
+    ResponseEntity<FactJson> declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody FactInput in) {
+        Map<String, String> text = new LinkedHashMap<>();
+        if (in.fields() != null) in.fields().forEach((k, v) -> text.put(k, v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString()));
+        long factId = registry.declare(me, id, in.type(), in.date(), text);
+        return ResponseEntity.status(HttpStatus.CREATED).body(FactJson.of(repo.fact(id, factId).orElseThrow()));
+    }
+
+    @DeleteMapping("/enterprises/{id}/facts/{factId}")
+    @Operation(summary = "撤回一项事项")
+    ResponseEntity<Void> withdraw(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId) {
+        registry.withdraw(me, id, factId);
+        return ResponseEntity.noContent().build();
+    }
+
+    public record FieldJson(String name, String term, String type, boolean required, List<String> values) {}
+
+    public record FactTypeJson(String key, String term, String description, List<FieldJson> fields) {
+        static FactTypeJson of(FactType t) {
+            return new FactTypeJson(t.key(), t.term(), t.description(), t.fields().stream().map(RegistryApi::field).toList());
+        }
+    }
+
+    static FieldJson field(FieldSpec f) { return new FieldJson(f.name(), f.term(), f.type().key(), f.required(), f.values()); }
+
+    @GetMapping("/fact-types")
+    @Operation(summary = "事项词汇表：可登记的事项类型及其字段")
+    List<FactTypeJson> factTypes() {
+        return policies.pack().vocabulary().types().stream().map(FactTypeJson::of).toList();
+    }
+}

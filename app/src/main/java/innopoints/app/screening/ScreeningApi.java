@@ -1,0 +1,102 @@
+package innopoints.app.screening;
+
+import innopoints.app.accounts.Access;
+import innopoints.app.accounts.Account;
+import innopoints.app.platform.Failures.NotFound;
+import innopoints.app.platform.PageQuery;
+import innopoints.app.platform.Policies;
+import innopoints.app.platform.Xlsx;
+import innopoints.app.registry.RegistryApi.PageJson;
+import innopoints.engine.policy.Clause;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/screening/runs")
+@Tag(name = "主动筛查", description = "全库筛查（免申即享）及按条款的可申报企业名单")
+public class ScreeningApi {
+    private final ScreeningService service;
+    private final ScreeningRepository runs;
+    private final ScreeningViews views;
+    private final Policies policies;
+    private final Access access;
+
+    public ScreeningApi(ScreeningService service, ScreeningRepository runs, ScreeningViews views, Policies policies, Access access) {
+        this.service = service;
+        this.runs = runs;
+        this.views = views;
+        this.policies = policies;
+        this.access = access;
+    }
+
+    @GetMapping
+    @Operation(summary = "最近的筛查及其进度")
+    List<ScreenRun> list(@AuthenticationPrincipal Account me) {
+        access.checkRegistry(me);
+        return runs.recent(50);
+    }
+
+    @PostMapping
+    @Operation(summary = "发起一次全库筛查（后台进行，返回202及筛查编号，可查询进度）")
+    ResponseEntity<ScreenRun> start(@AuthenticationPrincipal Account me,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                    @RequestParam(defaultValue = "false") boolean drafts) {
+        access.checkScreen(me);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.start(me.username(), asOf == null ? LocalDate.now() : asOf, drafts));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "一次筛查的状态与进度")
+    ScreenRun run(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        access.checkRegistry(me);
+        return find(id);
+    }
+
+    public record TallyJson(String clause, String documentTitle, String citation, String title, List<String> departments, long enterprises,
+                            BigDecimal total, String unit, long ceilings, long undetermined) {}
+
+    @GetMapping("/{id}/clauses")
+    @Operation(summary = "按条款汇总（部门经办人员只看到本部门负责的条款）")
+    List<TallyJson> clauses(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        access.checkRegistry(me);
+        find(id);
+        return views.tallies(me, id).stream().map(t -> new TallyJson(t.clause().ref(), t.documentTitle(), t.clause().citation(), t.clause().title(),
+                t.clause().departments(), t.tally().enterprises(), t.tally().total(), t.tally().unit(), t.tally().ceilings(), t.tally().undetermined())).toList();
+    }
+
+    @GetMapping("/{id}/clauses/{documentId}/{clauseId:.+}")
+    @Operation(summary = "某条款的可申报企业名单（分页、排序、筛选；format=xlsx 导出）")
+    Object claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
+                     ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, @RequestParam(required = false) String format) {
+        access.checkRegistry(me);
+        Clause clause = policies.clause(documentId + ":" + clauseId);
+        if (clause == null) throw new NotFound("没有条款 " + documentId + ":" + clauseId);
+        access.checkClaimants(me, clause);
+        find(id);
+        String s = sort == null ? "figure" : sort, d = dir == null ? "desc" : dir;
+        if ("xlsx".equals(format)) {
+            return Xlsx.download("可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", ScreeningController.COLUMNS,
+                    runs.claimants(id, clause.ref(), filter, PageQuery.export(s, d)).items());
+        }
+        return PageJson.of(runs.claimants(id, clause.ref(), filter, PageQuery.of(page, size, s, d)), x -> x);
+    }
+
+    private ScreenRun find(long id) {
+        return runs.find(id).orElseThrow(() -> new NotFound("没有第" + id + "次筛查"));
+    }
+}
