@@ -112,7 +112,7 @@ public class EnterpriseController {
         model.addAttribute("type", type == null || type.isBlank() ? null : registry.factType(type));
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());
-        return "enterprises/fact-fields :: fields";
+        return "enterprises/fact-fields :: standalone";
     }
 
     @PostMapping("/enterprises/{id}/facts")

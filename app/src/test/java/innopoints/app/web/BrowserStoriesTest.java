@@ -1,0 +1,108 @@
+package innopoints.app.web;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import innopoints.app.support.Accounts;
+import innopoints.app.support.Chromium;
+import innopoints.app.support.ServiceTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The users' stories, walked in a real headless Chromium against the running service. */
+@ServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserStoriesTest {
+    @LocalServerPort int port;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+    Chromium chromium;
+
+    @BeforeAll
+    void startBrowser() { chromium = Chromium.start(); }
+
+    @AfterAll
+    void stopBrowser() { if (chromium != null) chromium.close(); }
+
+    String url(String path) { return "http://localhost:" + port + path; }
+
+    Page signIn(String username) {
+        Page page = chromium.page();
+        page.navigate(url("/login"));
+        page.fill("#username", username);
+        page.fill("#password", ServiceTest.PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForLoadState();
+        return page;
+    }
+
+    /** Waits until htmx has set up the page, so that a change event is not lost. */
+    static void htmxReady(Page page) {
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+    }
+
+    @Test
+    void anEnterpriseSeesItsEntitlementsDeclaresAFactAndSeesTheNewFigureExplained() {
+        Page page = signIn("qiye");
+        assertThat(page.locator("#enterprise-name")).isVisible();
+        assertThat(page.locator("#entitlements")).containsText("可享受的政策");
+        assertThat(page.locator("#entitlements tr.entitlement").first()).isVisible();
+        Chromium.shot(page, "1-enterprise-home");
+
+        page.click("#open-calculator");
+        htmxReady(page);
+        assertThat(page.locator("h1")).hasText("政策计算器");
+        int before = page.locator(".award").count();
+        page.selectOption("#type", "high_tech_enterprise_recognition");
+        assertThat(page.locator("#field-certificate")).isVisible();
+        page.fill("#date", "2026-10-15");
+        page.fill("#field-certificate", "GR202632000123");
+        page.click("#save-fact");
+        page.waitForLoadState();
+
+        var added = page.locator(".award.new-award");
+        assertThat(added).hasCount(1);
+        assertThat(added).containsText("高新技术企业认定奖励");
+        assertThat(added.locator(".award-figure")).hasText("200,000.00元");
+        assertThat(added).containsText("对经认定的高新技术企业给予最高20万元奖励。");
+        assertThat(added.locator(".steps li").first()).isVisible();
+        assertThat(page.locator(".award").count()).isGreaterThanOrEqualTo(before);
+        Chromium.shot(page, "2-calculator-after-new-fact");
+    }
+
+    @Test
+    void aRefusedFactKeepsWhatWasTypedAndNamesTheField() {
+        Page page = signIn("qiye");
+        page.click("#open-calculator");
+        htmxReady(page);
+        page.selectOption("#type", "ic_tape_out");
+        assertThat(page.locator("#field-first_round_cost")).isVisible();
+        page.fill("#field-product", "NT-28芯片");
+        page.fill("#field-first_round_cost", "五百万");
+        page.click("#save-fact");
+        page.waitForLoadState();
+        assertThat(page.locator("#form-error")).containsText("单款产品首轮流片费用");
+        assertThat(page.locator("#field-product")).hasValue("NT-28芯片");
+        assertThat(page.locator("#field-first_round_cost")).hasValue("五百万");
+    }
+
+    @Test
+    void anEnterpriseUserOpeningAnotherEnterprisesPageIsRefused() {
+        long own = accounts.get("qiye").enterpriseId();
+        long other = jdbc.sql("select id from enterprise where id <> ? order by id desc limit 1").param(own).query(Long.class).single();
+        Page page = signIn("qiye");
+        Response r = page.navigate(url("/enterprises/" + other));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(page.locator("#failure")).containsText("无权访问");
+        assertThat(page.locator("body")).not().containsText("统一社会信用代码");
+        Chromium.shot(page, "3-refused");
+        assertThat(page.navigate(url("/api/enterprises/" + other)).status()).isEqualTo(403);
+    }
+}
