@@ -94,6 +94,24 @@ class BrowserStoriesTest {
     }
 
     @Test
+    void anOfficerSearchesTheListInChineseAndOpensAClause() {
+        Page page = signIn("kjj");
+        page.navigate(url("/policies"));
+        page.fill("#q", "流片");
+        page.press("#q", "Enter");
+        page.waitForLoadState();
+        var first = page.locator("#policy-results .clause-link").first();
+        assertThat(first).containsText("集成电路流片验证补助");
+        assertThat(page.locator("#policy-results mark").first()).hasText("流片");
+        Chromium.shot(page, "4-policy-search");
+        first.click();
+        page.waitForLoadState();
+        assertThat(page.locator("#clause-text")).hasText("对集成电路设计企业开展的流片验证，按照不超过单款产品首轮流片费用的30%、给予最高200万元补助，同一企业每年累计最高1000万元。");
+        assertThat(page.locator("#clause-rule")).containsText("最高");
+        Chromium.shot(page, "5-clause-page");
+    }
+
+    @Test
     void anEnterpriseUserOpeningAnotherEnterprisesPageIsRefused() {
         long own = accounts.get("qiye").enterpriseId();
         long other = jdbc.sql("select id from enterprise where id <> ? order by id desc limit 1").param(own).query(Long.class).single();
