@@ -8,6 +8,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 public class InnopointsApplication {
+    static {
+        // Dates and times are Nantong's: "today" for an as-of date, and every time shown.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(System.getProperty("innopoints.time-zone", "Asia/Shanghai")));
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(InnopointsApplication.class, args);
     }

@@ -112,6 +112,29 @@ class BrowserStoriesTest {
     }
 
     @Test
+    void anOfficerStartsAScreenLeavesComesBackAndOpensTheClaimantsOfAClause() {
+        Page page = signIn("kjj");
+        page.navigate(url("/screening"));
+        page.click("#start-screen");
+        page.waitForLoadState();
+        assertThat(page.locator("#progress")).isVisible();
+        String runPage = page.url();
+        page.navigate(url("/policies"));
+        page.navigate(runPage);
+        htmxReady(page);
+        assertThat(page.locator("#run-status")).containsText("已完成", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        page.reload();
+        var clause = page.locator("#clause-tallies a").first();
+        assertThat(clause).isVisible();
+        Chromium.shot(page, "6-screen-done");
+        clause.click();
+        page.waitForLoadState();
+        assertThat(page.locator("#claimants tbody tr").first()).isVisible();
+        assertThat(page.locator("#export")).hasAttribute("href", java.util.regex.Pattern.compile("format=xlsx"));
+        Chromium.shot(page, "7-claimants");
+    }
+
+    @Test
     void anEnterpriseUserOpeningAnotherEnterprisesPageIsRefused() {
         long own = accounts.get("qiye").enterpriseId();
         long other = jdbc.sql("select id from enterprise where id <> ? order by id desc limit 1").param(own).query(Long.class).single();
