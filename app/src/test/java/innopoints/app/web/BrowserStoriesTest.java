@@ -135,6 +135,25 @@ class BrowserStoriesTest {
     }
 
     @Test
+    void anOfficerImportsADepartmentFileWithBadRowsAndSeesTheReport() {
+        long before = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
+        Page page = signIn("kjj");
+        page.navigate(url("/imports"));
+        page.selectOption("#kind", "enterprises");
+        page.setInputFiles("#file", java.nio.file.Path.of("..", "examples", "imports", "企业名录-示例.csv"));
+        page.click("#upload");
+        page.waitForLoadState();
+        assertThat(page.locator("main")).containsText("未写入任何数据");
+        var errors = page.locator("#import-errors tbody tr");
+        assertThat(errors.first()).isVisible();
+        assertThat(page.locator("#import-errors")).containsText("校验位");
+        assertThat(page.locator("#import-errors")).containsText("所属板块");
+        assertThat(errors.count()).isGreaterThanOrEqualTo(5);
+        Chromium.shot(page, "8-import-report");
+        assertThat(jdbc.sql("select count(*) from enterprise").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void anEnterpriseUserOpeningAnotherEnterprisesPageIsRefused() {
         long own = accounts.get("qiye").enterpriseId();
         long other = jdbc.sql("select id from enterprise where id <> ? order by id desc limit 1").param(own).query(Long.class).single();
