@@ -88,7 +88,7 @@ public class MatchingService {
             if (c.fields() != null) text.putAll(c.fields());
             FactValues.Parsed p = FactValues.parse(t, text);
             p.errors().forEach(err -> errors.add(new FieldError("change[" + r.id() + "]." + err.field(), err.message())));
-            LocalDate date = c.date() == null || c.date().isBlank() ? r.occurredOn() : date(c.date(), "change[" + r.id() + "].date", errors);
+            LocalDate date = c.date() == null || c.date().isBlank() ? r.occurredOn() : RegistryService.parseDate(c.date(), "change[" + r.id() + "].date", errors);
             if (p.ok() && date != null) facts.add(new Fact("f" + r.id(), t, date, FactValues.decode(t, p.values())));
         }
         int n = 0;
@@ -102,7 +102,7 @@ public class MatchingService {
             }
             FactValues.Parsed p = FactValues.parse(t, a.fields() == null ? Map.of() : a.fields());
             p.errors().forEach(err -> errors.add(new FieldError(at + "." + err.field(), err.message())));
-            LocalDate date = date(a.date(), at + ".date", errors);
+            LocalDate date = RegistryService.parseDate(a.date(), at + ".date", errors);
             if (p.ok() && date != null) facts.add(new Fact("假设" + n, t, date, FactValues.decode(t, p.values())));
         }
         if (!errors.isEmpty()) throw new Invalid("假设条件有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
@@ -128,21 +128,6 @@ public class MatchingService {
             out.add(new WhatIf.Delta(ref, any.title(), any.citation(), any.unit(), x == null ? null : vb, y == null ? null : va, va.subtract(vb), change));
         }
         return out;
-    }
-
-    private static LocalDate date(String text, String field, List<FieldError> errors) {
-        List<FieldError> local = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            errors.add(new FieldError(field, "“发生日期”（date）必须填写"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            local.add(new FieldError(field, "“发生日期”（date）应为日期，格式如2026-05-01，填写的是“" + text + "”"));
-            errors.addAll(local);
-            return null;
-        }
     }
 
     private static LocalDate asOf(LocalDate asOf) { return asOf == null ? LocalDate.now() : asOf; }

@@ -169,7 +169,7 @@ public class EnterpriseRepository {
     public Map<Long, List<FactRecord>> factsBetween(long fromId, long toId) {
         Map<Long, List<FactRecord>> out = new java.util.HashMap<>();
         jdbc.sql("select * from enterprise_fact where enterprise_id between ? and ? order by enterprise_id, occurred_on, id")
-                .params(fromId, toId).query(factMapper).stream()
+                .params(fromId, toId).query(factMapper).list()
                 .forEach(f -> out.computeIfAbsent(f.enterpriseId(), k -> new ArrayList<>()).add(f));
         return out;
     }

@@ -2,6 +2,7 @@ package innopoints.app.registry;
 
 import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
+import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Failures.Invalid;
 import innopoints.app.platform.Failures.NotFound;
 import innopoints.app.platform.Policies;
@@ -43,10 +44,10 @@ public class RegistryService {
         access.checkEditFacts(me, enterpriseId);
         enterprise(me, enterpriseId);
         FactType type = factType(typeKey);
-        List<innopoints.app.platform.Failures.FieldError> errors = new ArrayList<>();
-        LocalDate on = parseDate(date, errors);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate on = parseDate(date, "date", errors);
         FactValues.Parsed parsed = FactValues.parse(type, fields);
-        parsed.errors().forEach(e -> errors.add(new innopoints.app.platform.Failures.FieldError(e.field(), e.message())));
+        parsed.errors().forEach(e -> errors.add(new FieldError(e.field(), e.message())));
         if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
         return repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username());
     }
@@ -56,19 +57,20 @@ public class RegistryService {
         if (!repo.deleteFact(enterpriseId, factId)) throw new NotFound("该企业没有编号为" + factId + "的事项");
     }
 
-    static LocalDate parseDate(String date, List<innopoints.app.platform.Failures.FieldError> errors) {
+    /** A fact's date from text, or null with the reason added to {@code errors} under {@code field}. */
+    public static LocalDate parseDate(String date, String field, List<FieldError> errors) {
         if (date == null || date.isBlank()) {
-            errors.add(new innopoints.app.platform.Failures.FieldError("date", "“发生日期”（date）必须填写"));
+            errors.add(new FieldError(field, "“发生日期”（date）必须填写"));
             return null;
         }
         try {
             LocalDate d = LocalDate.parse(date.strip().replace('/', '-'));
             if (d.getYear() < 1990 || d.isAfter(LocalDate.now().plusYears(1))) {
-                errors.add(new innopoints.app.platform.Failures.FieldError("date", "“发生日期”（date）应在1990年至明年之间，填写的是“" + date + "”"));
+                errors.add(new FieldError(field, "“发生日期”（date）应在1990年至明年之间，填写的是“" + date + "”"));
             }
             return d;
         } catch (java.time.format.DateTimeParseException e) {
-            errors.add(new innopoints.app.platform.Failures.FieldError("date", "“发生日期”（date）应为日期，格式如2026-05-01，填写的是“" + date + "”"));
+            errors.add(new FieldError(field, "“发生日期”（date）应为日期，格式如2026-05-01，填写的是“" + date + "”"));
             return null;
         }
     }

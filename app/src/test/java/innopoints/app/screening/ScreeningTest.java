@@ -40,6 +40,7 @@ class ScreeningTest {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void aScreenStoresForEveryEnterpriseWhatTheCalculatorGives() {
@@ -57,6 +58,13 @@ class ScreeningTest {
         }
         assertThat(stored).hasSameSizeAs(expected);
         expected.forEach((k, v) -> assertThat(stored.get(k)).as(k).isEqualByComparingTo(v));
+    }
+
+    @Test
+    void aScreenGivesBackEveryDatabaseConnectionItTook() {
+        while (runs.running().isPresent()) Thread.yield();
+        service.runNow("test", LocalDate.now(), false);
+        assertThat(((com.zaxxer.hikari.HikariDataSource) dataSource).getHikariPoolMXBean().getActiveConnections()).isZero();
     }
 
     @Test
