@@ -8,16 +8,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.List;
@@ -57,7 +53,7 @@ public class ApiErrors {
         };
     }
 
-    static String title(int status) {
+    public static String title(int status) {
         return switch (status) {
             case 400 -> "输入有误";
             case 401 -> "未登录";
@@ -112,23 +108,4 @@ public class ApiErrors {
         return problem(req, 400, title(400), msg, List.of(new FieldError(e.getRequestPartName(), msg)));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) {
-        return problem(req, 413, title(413), "上传文件超过大小上限（10MB），未导入任何数据", List.of(new FieldError("file", "文件超过10MB")));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
-        return problem(req, 415, title(415), "不支持的请求内容类型：" + e.getContentType(), List.of());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
-        return problem(req, 405, title(405), "该地址不支持" + e.getMethod() + "请求", List.of());
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e, HttpServletRequest req) {
-        return problem(req, 404, title(404), "没有这个地址：" + req.getRequestURI(), List.of());
-    }
 }

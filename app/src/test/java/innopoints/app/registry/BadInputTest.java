@@ -79,6 +79,18 @@ class BadInputTest {
     }
 
     @Test
+    void anAddressThatDoesNotExistOrAWrongMethodIsAnsweredInChinese() throws Exception {
+        var kjj = user(accounts.get("kjj"));
+        mvc.perform(get("/api/no-such-thing").with(kjj)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("没有这个地址")));
+        mvc.perform(get("/no-such-page").with(kjj)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("没有这个地址")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/enterprises").with(kjj).with(csrf()))
+                .andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.detail").value(containsString("不支持PUT请求")));
+    }
+
+    @Test
     void aWhatIfOnAFactTheEnterpriseDoesNotHaveIsRefused() throws Exception {
         long id = enterprises.create("南通坏输入四有限公司", "崇川区");
         mvc.perform(post("/api/enterprises/" + id + "/what-if").with(user(accounts.get("kjj"))).with(csrf())
