@@ -89,7 +89,15 @@ public class EnterpriseController {
     @GetMapping("/enterprises/{id}/match")
     String match(@AuthenticationPrincipal Account me, @PathVariable long id,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                 @RequestParam(required = false) Long added, Model model) {
+                 @RequestParam(required = false) Long added, @RequestParam(required = false) Long edit, Model model) {
+        if (edit != null) {
+            FactRecord f = repo.fact(id, edit).orElseThrow(() -> new innopoints.app.platform.Failures.NotFound("该企业没有编号为" + edit + "的事项"));
+            Map<String, String> text = new LinkedHashMap<>();
+            f.fields().forEach((k, v) -> text.put(k, v instanceof Boolean b ? (b ? "是" : "否") : String.valueOf(v)));
+            model.addAttribute("form", new FactForm(f.type(), f.occurredOn().toString(), text));
+            model.addAttribute("type", policies.pack().vocabulary().type(f.type()));
+            model.addAttribute("editing", edit);
+        }
         fill(me, id, asOf, model);
         model.addAttribute("added", added);
         return "enterprises/match";
@@ -120,8 +128,9 @@ public class EnterpriseController {
         String type = params.get("type");
         String date = params.get("date");
         Map<String, String> fields = fieldParams(params);
+        Long replaces = params.get("replaces") == null || params.get("replaces").isBlank() ? null : Long.valueOf(params.get("replaces"));
         try {
-            long factId = registry.declare(me, id, type, date, fields);
+            long factId = replaces == null ? registry.declare(me, id, type, date, fields) : registry.revise(me, id, replaces, date, fields);
             return "redirect:/enterprises/" + id + "/match?added=" + factId + "#results";
         } catch (Invalid invalid) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -129,6 +138,7 @@ public class EnterpriseController {
             model.addAttribute("form", new FactForm(type, date, fields));
             model.addAttribute("formErrors", errors);
             model.addAttribute("formMessage", invalid.getMessage());
+            model.addAttribute("editing", replaces);
             fill(me, id, null, model);
             FactType t = policies.pack().vocabulary().type(type == null ? "" : type);
             model.addAttribute("type", t);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -115,10 +116,21 @@ public class RegistryApi {
     @PostMapping("/enterprises/{id}/facts")
     @Operation(summary = "登记一项事项（同一事项重复登记不会重复计入）")
     ResponseEntity<FactJson> declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody FactInput in) {
+        long factId = registry.declare(me, id, in.type(), in.date(), text(in));
+        return ResponseEntity.status(HttpStatus.CREATED).body(FactJson.of(repo.fact(id, factId).orElseThrow()));
+    }
+
+    @PutMapping("/enterprises/{id}/facts/{factId}")
+    @Operation(summary = "更正一项事项（日期和字段值；事项类型不变），返回更正后的事项")
+    FactJson revise(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId, @RequestBody FactInput in) {
+        long newId = registry.revise(me, id, factId, in.date(), text(in));
+        return FactJson.of(repo.fact(id, newId).orElseThrow());
+    }
+
+    static Map<String, String> text(FactInput in) {
         Map<String, String> text = new LinkedHashMap<>();
         if (in.fields() != null) in.fields().forEach((k, v) -> text.put(k, v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString()));
-        long factId = registry.declare(me, id, in.type(), in.date(), text);
-        return ResponseEntity.status(HttpStatus.CREATED).body(FactJson.of(repo.fact(id, factId).orElseThrow()));
+        return text;
     }
 
     @DeleteMapping("/enterprises/{id}/facts/{factId}")

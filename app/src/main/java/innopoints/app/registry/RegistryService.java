@@ -8,6 +8,7 @@ import innopoints.app.platform.Failures.NotFound;
 import innopoints.app.platform.Policies;
 import innopoints.engine.facts.FactType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ public class RegistryService {
     private final Access access;
     private final Policies policies;
 
-    public RegistryService(EnterpriseRepository repo, Access access, Policies policies) {
+    private final TransactionTemplate tx;
+
+    public RegistryService(EnterpriseRepository repo, Access access, Policies policies, TransactionTemplate tx) {
         this.repo = repo;
         this.access = access;
         this.policies = policies;
+        this.tx = tx;
     }
 
     public Enterprise enterprise(Account me, long id) {
@@ -50,6 +54,20 @@ public class RegistryService {
         parsed.errors().forEach(e -> errors.add(new FieldError(e.field(), e.message())));
         if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
         return repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username());
+    }
+
+    /**
+     * Corrects a declared fact: the old one is withdrawn and the corrected one declared in one
+     * transaction, so a refusal or a failure leaves the old one in place. Returns the new id.
+     */
+    public long revise(Account me, long enterpriseId, long factId, String date, Map<String, String> fields) {
+        access.checkEditFacts(me, enterpriseId);
+        FactRecord old = repo.fact(enterpriseId, factId).orElseThrow(() -> new NotFound("该企业没有编号为" + factId + "的事项"));
+        Long id = tx.execute(status -> {
+            repo.deleteFact(enterpriseId, factId);
+            return declare(me, enterpriseId, old.type(), date, fields);
+        });
+        return id;
     }
 
     public void withdraw(Account me, long enterpriseId, long factId) {
