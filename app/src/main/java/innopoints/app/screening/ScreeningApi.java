@@ -44,10 +44,13 @@ public class ScreeningApi {
     }
 
     @GetMapping
-    @Operation(summary = "最近的筛查及其进度")
-    List<ScreenRun> list(@AuthenticationPrincipal Account me) {
+    @Operation(summary = "筛查记录及其进度（分页、排序；format=xlsx 导出）")
+    Object list(@AuthenticationPrincipal Account me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, @RequestParam(required = false) String format) {
         access.checkRegistry(me);
-        return runs.recent(50);
+        String s = sort == null ? "id" : sort, d = dir == null ? "desc" : dir;
+        if ("xlsx".equals(format)) return Xlsx.download("主动筛查记录", "主动筛查", ScreeningController.RUN_COLUMNS, runs.page(PageQuery.export(s, d)).items());
+        return PageJson.of(runs.page(PageQuery.of(page, size, s, d)), x -> x);
     }
 
     @PostMapping

@@ -51,10 +51,25 @@ public class ScreeningController {
         this.access = access;
     }
 
+    static final List<Xlsx.Column<ScreenRun>> RUN_COLUMNS = List.of(
+            new Xlsx.Column<>("次", ScreenRun::id),
+            new Xlsx.Column<>("截至日期", ScreenRun::asOf),
+            new Xlsx.Column<>("含征求意见稿", ScreenRun::drafts),
+            new Xlsx.Column<>("发起", ScreenRun::startedBy),
+            new Xlsx.Column<>("开始", r -> r.startedAt().toString()),
+            new Xlsx.Column<>("结束", r -> r.finishedAt() == null ? null : r.finishedAt().toString()),
+            new Xlsx.Column<>("状态", ScreenRun::statusLabel),
+            new Xlsx.Column<>("企业", ScreenRun::total),
+            new Xlsx.Column<>("有可享条款的企业", ScreenRun::entitled));
+
     @GetMapping("/screening")
-    String index(@AuthenticationPrincipal Account me, Model model) {
+    Object index(@AuthenticationPrincipal Account me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                 @RequestParam(required = false) String format, Model model) {
         access.checkRegistry(me);
-        model.addAttribute("runs", runs.recent(20));
+        String s = sort == null ? "id" : sort, d = dir == null ? "desc" : dir;
+        if ("xlsx".equals(format)) return Xlsx.download("主动筛查记录", "主动筛查", RUN_COLUMNS, runs.page(PageQuery.export(s, d)).items());
+        model.addAttribute("page", runs.page(PageQuery.of(page, size == null ? 10 : size, s, d)));
         runs.latestDone().ifPresent(r -> model.addAttribute("tallies", views.tallies(me, r.id())));
         model.addAttribute("latest", runs.latestDone().orElse(null));
         model.addAttribute("today", LocalDate.now());
@@ -71,11 +86,17 @@ public class ScreeningController {
     }
 
     @GetMapping("/screening/runs/{id}")
-    String run(@AuthenticationPrincipal Account me, @PathVariable long id, Model model) {
+    Object run(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
+               @RequestParam(required = false) String dir, @RequestParam(required = false) String format, Model model) {
         access.checkRegistry(me);
         ScreenRun run = find(id);
+        List<ScreeningViews.ClauseTally> tallies = run.status().equals("done")
+                ? ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)) : null;
+        if ("xlsx".equals(format)) {
+            return Xlsx.download("第" + id + "次筛查-按条款汇总", "按条款汇总", ScreeningViews.COLUMNS, tallies == null ? List.of() : tallies);
+        }
         model.addAttribute("run", run);
-        if (run.status().equals("done")) model.addAttribute("tallies", views.tallies(me, id));
+        model.addAttribute("tallies", tallies);
         return "screening/run";
     }
 

@@ -51,8 +51,19 @@ public class ScreeningRepository {
         return jdbc.sql("select * from screen_run where status = 'done' order by id desc limit 1").query(RUN).optional();
     }
 
-    public List<ScreenRun> recent(int n) {
-        return jdbc.sql("select * from screen_run order by id desc limit ?").param(n).query(RUN).list();
+    static final Map<String, String> RUN_SORTS = new LinkedHashMap<>();
+    static {
+        RUN_SORTS.put("id", "id");
+        RUN_SORTS.put("asOf", "as_of");
+        RUN_SORTS.put("status", "status");
+        RUN_SORTS.put("entitled", "entitled");
+    }
+
+    public PageQuery.Page<ScreenRun> page(PageQuery q) {
+        long total = jdbc.sql("select count(*) from screen_run").query(Long.class).single();
+        List<ScreenRun> items = jdbc.sql("select * from screen_run" + q.orderBy(RUN_SORTS, "id desc") + " limit " + q.size() + " offset " + q.offset())
+                .query(RUN).list();
+        return new PageQuery.Page<>(items, q.page(), q.size(), total, q.sortIn(RUN_SORTS), q.descending());
     }
 
     public long start(LocalDate asOf, boolean drafts, String by, int total) {

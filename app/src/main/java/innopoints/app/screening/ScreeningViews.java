@@ -24,6 +24,30 @@ public class ScreeningViews {
 
     public record ClauseTally(Clause clause, String documentTitle, ScreeningRepository.Tally tally, String totalText) {}
 
+    /** Orders of the tallies table: by clause (pack order), by enterprises, by total. */
+    public static List<ClauseTally> sorted(List<ClauseTally> tallies, String sort, boolean descending) {
+        java.util.Comparator<ClauseTally> c = switch (sort == null ? "" : sort) {
+            case "enterprises" -> java.util.Comparator.comparingLong(t -> t.tally().enterprises());
+            case "total" -> java.util.Comparator.comparing(t -> t.tally().total());
+            default -> java.util.Comparator.comparingInt(t -> 0);
+        };
+        List<ClauseTally> out = new ArrayList<>(tallies);
+        out.sort(descending ? c.reversed() : c);
+        return out;
+    }
+
+    public static final List<innopoints.app.platform.Xlsx.Column<ClauseTally>> COLUMNS = List.of(
+            new innopoints.app.platform.Xlsx.Column<>("条款", t -> t.clause().ref()),
+            new innopoints.app.platform.Xlsx.Column<>("文件", ClauseTally::documentTitle),
+            new innopoints.app.platform.Xlsx.Column<>("条", t -> t.clause().citation()),
+            new innopoints.app.platform.Xlsx.Column<>("标题", t -> t.clause().title()),
+            new innopoints.app.platform.Xlsx.Column<>("责任部门", t -> t.clause().departments()),
+            new innopoints.app.platform.Xlsx.Column<>("可享受企业", t -> t.tally().enterprises()),
+            new innopoints.app.platform.Xlsx.Column<>("合计", t -> t.tally().total()),
+            new innopoints.app.platform.Xlsx.Column<>("单位", t -> "yuan".equals(t.tally().unit()) ? "元" : "分"),
+            new innopoints.app.platform.Xlsx.Column<>("其中为上限", t -> t.tally().ceilings()),
+            new innopoints.app.platform.Xlsx.Column<>("金额待核定", t -> t.tally().undetermined()));
+
     public List<ClauseTally> tallies(Account me, long runId) {
         List<ClauseTally> out = new ArrayList<>();
         for (ScreeningRepository.Tally t : runs.tallies(runId)) {

@@ -124,7 +124,7 @@ class BrowserStoriesTest {
         htmxReady(page);
         assertThat(page.locator("#run-status")).containsText("已完成", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         page.reload();
-        var clause = page.locator("#clause-tallies a").first();
+        var clause = page.locator("#clause-tallies tbody a").first();
         assertThat(clause).isVisible();
         Chromium.shot(page, "6-screen-done");
         clause.click();
