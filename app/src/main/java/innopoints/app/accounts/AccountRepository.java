@@ -1,5 +1,6 @@
 package innopoints.app.accounts;
 
+import innopoints.app.platform.Times;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +14,7 @@ public class AccountRepository {
     private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getLong("id"), rs.getString("username"),
             rs.getString("password_hash"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
             (Long) rs.getObject("enterprise_id"), rs.getString("department"), rs.getBoolean("enabled"),
-            rs.getObject("locked_until", OffsetDateTime.class));
+            Times.local(rs, "locked_until"));
 
     private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package innopoints.app.catalog;
 
+import innopoints.app.platform.Times;
 import innopoints.app.platform.Policies;
 import innopoints.engine.policy.Clause;
 import innopoints.engine.policy.Plain;
@@ -75,7 +76,7 @@ public class ClauseHistory {
     public List<Version> of(String clauseRef) {
         return jdbc.sql("select * from clause_version where clause_ref = ? order by seen_at desc").param(clauseRef)
                 .query((rs, n) -> new Version(rs.getString("clause_ref"), rs.getString("text"), rs.getString("rule"),
-                        rs.getString("change"), rs.getObject("seen_at", OffsetDateTime.class))).list();
+                        rs.getString("change"), Times.local(rs, "seen_at"))).list();
     }
 
     static String digest(String s) {

@@ -1,5 +1,6 @@
 package innopoints.app.registry;
 
+import innopoints.app.platform.Times;
 import innopoints.app.platform.PageQuery;
 import innopoints.engine.facts.Beneficiary;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,7 +48,7 @@ public class EnterpriseRepository {
     static final RowMapper<Enterprise> ENTERPRISE = (rs, n) -> new Enterprise(rs.getLong("id"), rs.getString("credit_code"),
             rs.getString("name"), Beneficiary.fromKey(rs.getString("kind")), rs.getString("district"), rs.getString("park"),
             texts(rs.getArray("industries")), texts(rs.getArray("qualifications")), rs.getString("size"),
-            rs.getObject("updated_at", OffsetDateTime.class));
+            Times.local(rs, "updated_at"));
 
     static List<String> texts(Array a) throws SQLException {
         return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
@@ -90,7 +91,7 @@ public class EnterpriseRepository {
 
     final RowMapper<FactRecord> factMapper = (rs, n) -> new FactRecord(rs.getLong("id"), rs.getLong("enterprise_id"),
             rs.getString("type"), rs.getObject("occurred_on", LocalDate.class), readMap(rs.getString("fields")),
-            rs.getString("source"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class));
+            rs.getString("source"), rs.getString("created_by"), Times.local(rs, "created_at"));
 
     Map<String, Object> readMap(String text) { return json.readValue(text, MAP); }
 

@@ -1,5 +1,6 @@
 package innopoints.app.screening;
 
+import innopoints.app.platform.Times;
 import innopoints.app.platform.PageQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -17,8 +18,8 @@ import java.util.Optional;
 @Repository
 public class ScreeningRepository {
     private static final RowMapper<ScreenRun> RUN = (rs, n) -> new ScreenRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
-            rs.getBoolean("drafts"), rs.getString("status"), rs.getString("started_by"), rs.getObject("started_at", OffsetDateTime.class),
-            rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("total"), rs.getInt("done"), rs.getInt("entitled"), rs.getString("error"));
+            rs.getBoolean("drafts"), rs.getString("status"), rs.getString("started_by"), Times.local(rs, "started_at"),
+            Times.local(rs, "finished_at"), rs.getInt("total"), rs.getInt("done"), rs.getInt("entitled"), rs.getString("error"));
     private static final RowMapper<Entitlement> ENTITLEMENT = (rs, n) -> new Entitlement(rs.getLong("run_id"), rs.getLong("enterprise_id"),
             rs.getString("name"), rs.getString("credit_code"), rs.getString("district"), rs.getString("park"), rs.getString("clause_ref"),
             rs.getBigDecimal("figure"), rs.getString("unit"), rs.getString("kind"), rs.getString("facts"));

@@ -1,5 +1,6 @@
 package innopoints.app.registry.imports;
 
+import innopoints.app.platform.Times;
 import innopoints.app.platform.PageQuery;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class ImportRepository {
             + " left join app_user u on u.username = r.uploaded_by";
     private static final RowMapper<ImportRun> RUN = (rs, n) -> new ImportRun(rs.getLong("id"), rs.getString("kind"),
             rs.getString("file_name"), rs.getString("content_sha256"), rs.getLong("size_bytes"), rs.getString("uploaded_by"),
-            rs.getString("uploader_name"), rs.getObject("uploaded_at", OffsetDateTime.class), rs.getString("status"),
+            rs.getString("uploader_name"), Times.local(rs, "uploaded_at"), rs.getString("status"),
             rs.getInt("rows_total"), rs.getInt("rows_rejected"), rs.getInt("inserted"), rs.getInt("updated"), rs.getInt("unchanged"));
     private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() {};
 
