@@ -25,15 +25,27 @@ public final class Xlsx {
     /** A column: its Chinese header and how to read it from an item. */
     public record Column<T>(String header, Function<T, Object> value) {}
 
+    /** One sheet: its name, columns and rows. */
+    public record Sheet<T>(String name, List<Column<T>> columns, Iterable<T> items) {}
+
     public static <T> void write(OutputStream out, String sheet, List<Column<T>> columns, Iterable<T> items) throws IOException {
+        write(out, List.of(new Sheet<>(sheet, columns, items)));
+    }
+
+    public static void write(OutputStream out, List<Sheet<?>> sheets) throws IOException {
         Workbook wb = new Workbook(out, "innopoints", "1.0");
-        Worksheet ws = wb.newWorksheet(sheet);
+        for (Sheet<?> sheet : sheets) fill(wb.newWorksheet(sheet.name()), sheet);
+        wb.finish();
+    }
+
+    private static <T> void fill(Worksheet ws, Sheet<T> sheet) {
+        List<Column<T>> columns = sheet.columns();
         for (int c = 0; c < columns.size(); c++) {
             ws.value(0, c, columns.get(c).header());
             ws.style(0, c).bold().fillColor("DDEBF7").set();
         }
         int r = 1;
-        for (T item : items) {
+        for (T item : sheet.items()) {
             for (int c = 0; c < columns.size(); c++) {
                 Object v = columns.get(c).value().apply(item);
                 switch (v) {
@@ -49,12 +61,16 @@ public final class Xlsx {
             r++;
         }
         ws.freezePane(0, 1);
-        wb.finish();
     }
 
     /** A download response named {@code fileName}.xlsx (Chinese names kept, RFC 6266). */
     public static <T> ResponseEntity<StreamingResponseBody> download(String fileName, String sheet, List<Column<T>> columns, Iterable<T> items) {
-        StreamingResponseBody body = out -> write(out, sheet, columns, items);
+        return download(fileName, List.of(new Sheet<>(sheet, columns, items)));
+    }
+
+    /** A workbook of several sheets as a download. */
+    public static ResponseEntity<StreamingResponseBody> download(String fileName, List<Sheet<?>> sheets) {
+        StreamingResponseBody body = out -> write(out, sheets);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .contentType(TYPE)

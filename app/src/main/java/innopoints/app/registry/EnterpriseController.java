@@ -11,6 +11,8 @@ import innopoints.app.platform.Xlsx;
 import innopoints.app.screening.EntitlementQueries;
 import innopoints.engine.facts.FactType;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,21 +60,29 @@ public class EnterpriseController {
         this.access = access;
     }
 
-    @GetMapping("/enterprises")
-    Object list(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                @RequestParam(required = false) String format, Model model) {
+    @GetMapping(value = "/enterprises", params = "format=xlsx")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
+                                                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        if ("xlsx".equals(format)) {
-            return Xlsx.download("企业名录", "企业名录", COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
-        }
+        return Xlsx.download("企业名录", "企业名录", COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
+    }
+
+    @GetMapping("/enterprises")
+    String list(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+        access.checkRegistry(me);
         model.addAttribute("page", repo.page(filter, PageQuery.of(page, size, sort, dir)));
         model.addAttribute("filter", filter);
         model.addAttribute("areas", places.areas());
         model.addAttribute("qualifications", repo.qualifications());
         model.addAttribute("industries", repo.industries());
         return "enterprises/list";
+    }
+
+    @GetMapping(value = "/enterprises/{id}", params = "format=xlsx")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        return workbook(registry.enterprise(me, id));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -84,6 +94,38 @@ public class EnterpriseController {
         model.addAttribute("latest", entitlements.forEnterprise(id));
         model.addAttribute("canEdit", access.canEditFacts(me, id));
         return "enterprises/show";
+    }
+
+    /** The enterprise's page as a workbook: profile, pushed entitlements, facts and indicators. */
+    private ResponseEntity<StreamingResponseBody> workbook(Enterprise e) {
+        List<FactRow> facts = factRows(repo.facts(e.id()));
+        List<Xlsx.Sheet<?>> sheets = List.of(
+                new Xlsx.Sheet<>("基本信息", COLUMNS, List.of(e)),
+                new Xlsx.Sheet<>("可享受的政策", List.<Xlsx.Column<EntitlementQueries.Row>>of(
+                        new Xlsx.Column<>("条款", r -> r.clause().ref()),
+                        new Xlsx.Column<>("文件", EntitlementQueries.Row::documentTitle),
+                        new Xlsx.Column<>("条", r -> r.clause().citation()),
+                        new Xlsx.Column<>("标题", r -> r.clause().title()),
+                        new Xlsx.Column<>("责任部门", r -> r.clause().departments()),
+                        new Xlsx.Column<>("金额/积分", r -> r.entitlement().figure()),
+                        new Xlsx.Column<>("单位", r -> "yuan".equals(r.entitlement().unit()) ? "元" : "分"),
+                        new Xlsx.Column<>("性质", EntitlementQueries.Row::kindLabel)), entitlements.forEnterprise(e.id()).rows()),
+                new Xlsx.Sheet<>("已登记的事项", List.<Xlsx.Column<FactRow>>of(
+                        new Xlsx.Column<>("编号", f -> "f" + f.fact().id()),
+                        new Xlsx.Column<>("日期", f -> f.fact().occurredOn()),
+                        new Xlsx.Column<>("事项", FactRow::term),
+                        new Xlsx.Column<>("内容", f -> f.values().stream().map(v -> v[1] + "：" + v[2]).toList()),
+                        new Xlsx.Column<>("来源", f -> f.fact().source())), facts),
+                new Xlsx.Sheet<>("年度指标", List.<Xlsx.Column<Indicator>>of(
+                        new Xlsx.Column<>("年度", Indicator::year),
+                        new Xlsx.Column<>("营业收入（元）", Indicator::revenue),
+                        new Xlsx.Column<>("研发费用（元）", Indicator::rdExpense),
+                        new Xlsx.Column<>("研发人员数", Indicator::rdStaff),
+                        new Xlsx.Column<>("从业人员数", Indicator::staff),
+                        new Xlsx.Column<>("有效专利数", Indicator::patents),
+                        new Xlsx.Column<>("发明专利数", Indicator::inventionPatents),
+                        new Xlsx.Column<>("技术合同成交额（元）", Indicator::techContractAmount)), repo.indicators(e.id())));
+        return Xlsx.download(e.name(), sheets);
     }
 
     @GetMapping("/enterprises/{id}/match")

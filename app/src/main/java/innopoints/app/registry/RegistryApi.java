@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,14 +63,20 @@ public class RegistryApi {
         }
     }
 
-    @GetMapping("/enterprises")
-    @Operation(summary = "企业名录（分页、排序、筛选；format=xlsx 导出全部）")
-    Object list(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                @RequestParam(required = false) String format) {
+    @GetMapping(value = "/enterprises", params = "format=xlsx")
+    @Operation(summary = "企业名录导出为Excel（筛选、排序同列表，全部行）")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
+                                                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        if ("xlsx".equals(format)) return Xlsx.download("企业名录", "企业名录", EnterpriseController.COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
+        return Xlsx.download("企业名录", "企业名录", EnterpriseController.COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
+    }
+
+    @GetMapping("/enterprises")
+    @Operation(summary = "企业名录（分页、排序、筛选）")
+    PageJson<EnterpriseJson> list(@AuthenticationPrincipal Account me, EnterpriseRepository.Filter filter,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+        access.checkRegistry(me);
         return PageJson.of(repo.page(filter, PageQuery.of(page, size, sort, dir)), EnterpriseJson::of);
     }
 

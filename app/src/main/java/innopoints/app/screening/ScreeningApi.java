@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,13 +45,20 @@ public class ScreeningApi {
     }
 
     @GetMapping
-    @Operation(summary = "筛查记录及其进度（分页、排序；format=xlsx 导出）")
-    Object list(@AuthenticationPrincipal Account me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, @RequestParam(required = false) String format) {
+    @Operation(summary = "筛查记录及其进度（分页、排序）")
+    PageJson<ScreenRun> list(@AuthenticationPrincipal Account me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                             @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        String s = sort == null ? "id" : sort, d = dir == null ? "desc" : dir;
-        if ("xlsx".equals(format)) return Xlsx.download("主动筛查记录", "主动筛查", ScreeningController.RUN_COLUMNS, runs.page(PageQuery.export(s, d)).items());
-        return PageJson.of(runs.page(PageQuery.of(page, size, s, d)), x -> x);
+        return PageJson.of(runs.page(PageQuery.of(page, size, sort == null ? "id" : sort, dir == null ? "desc" : dir)), x -> x);
+    }
+
+    @GetMapping(params = "format=xlsx")
+    @Operation(summary = "筛查记录导出为Excel")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @RequestParam(required = false) String sort,
+                                                 @RequestParam(required = false) String dir) {
+        access.checkRegistry(me);
+        return Xlsx.download("主动筛查记录", "主动筛查", ScreeningController.RUN_COLUMNS,
+                runs.page(PageQuery.export(sort == null ? "id" : sort, dir == null ? "desc" : dir)).items());
     }
 
     @PostMapping
@@ -81,21 +89,32 @@ public class ScreeningApi {
                 t.clause().departments(), t.tally().enterprises(), t.tally().total(), t.tally().unit(), t.tally().ceilings(), t.tally().undetermined())).toList();
     }
 
-    @GetMapping("/{id}/clauses/{documentId}/{clauseId:.+}")
-    @Operation(summary = "某条款的可申报企业名单（分页、排序、筛选；format=xlsx 导出）")
-    Object claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
-                     ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, @RequestParam(required = false) String format) {
+    @GetMapping(value = "/{id}/clauses/{documentId}/{clauseId:.+}", params = "format=xlsx")
+    @Operation(summary = "某条款的可申报企业名单导出为Excel")
+    ResponseEntity<StreamingResponseBody> exportClaimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId,
+                                                          @PathVariable String clauseId, ScreeningRepository.Filter filter,
+                                                          @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+        Clause clause = claimable(me, documentId, clauseId);
+        find(id);
+        return ScreeningController.claimantsWorkbook(runs, id, clause, filter, sort, dir);
+    }
+
+    private Clause claimable(Account me, String documentId, String clauseId) {
         access.checkRegistry(me);
         Clause clause = policies.clause(documentId + ":" + clauseId);
         if (clause == null) throw new NotFound("没有条款 " + documentId + ":" + clauseId);
         access.checkClaimants(me, clause);
+        return clause;
+    }
+
+    @GetMapping("/{id}/clauses/{documentId}/{clauseId:.+}")
+    @Operation(summary = "某条款的可申报企业名单（分页、排序、筛选）")
+    PageJson<Entitlement> claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
+                                    ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                    @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+        Clause clause = claimable(me, documentId, clauseId);
         find(id);
         String s = sort == null ? "figure" : sort, d = dir == null ? "desc" : dir;
-        if ("xlsx".equals(format)) {
-            return Xlsx.download("可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", ScreeningController.COLUMNS,
-                    runs.claimants(id, clause.ref(), filter, PageQuery.export(s, d)).items());
-        }
         return PageJson.of(runs.claimants(id, clause.ref(), filter, PageQuery.of(page, size, s, d)), x -> x);
     }
 

@@ -9,6 +9,8 @@ import innopoints.app.platform.Xlsx;
 import innopoints.app.registry.PlacesSync;
 import innopoints.engine.policy.Clause;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,13 +64,18 @@ public class ScreeningController {
             new Xlsx.Column<>("企业", ScreenRun::total),
             new Xlsx.Column<>("有可享条款的企业", ScreenRun::entitled));
 
+    @GetMapping(value = "/screening", params = "format=xlsx")
+    ResponseEntity<StreamingResponseBody> exportRuns(@AuthenticationPrincipal Account me, @RequestParam(required = false) String sort,
+                                                     @RequestParam(required = false) String dir) {
+        access.checkRegistry(me);
+        return Xlsx.download("主动筛查记录", "主动筛查", RUN_COLUMNS, runs.page(PageQuery.export(sort == null ? "id" : sort, dir == null ? "desc" : dir)).items());
+    }
+
     @GetMapping("/screening")
-    Object index(@AuthenticationPrincipal Account me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                 @RequestParam(required = false) String format, Model model) {
+    String index(@AuthenticationPrincipal Account me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         access.checkRegistry(me);
         String s = sort == null ? "id" : sort, d = dir == null ? "desc" : dir;
-        if ("xlsx".equals(format)) return Xlsx.download("主动筛查记录", "主动筛查", RUN_COLUMNS, runs.page(PageQuery.export(s, d)).items());
         model.addAttribute("page", runs.page(PageQuery.of(page, size == null ? 10 : size, s, d)));
         runs.latestDone().ifPresent(r -> model.addAttribute("tallies", views.tallies(me, r.id())));
         model.addAttribute("latest", runs.latestDone().orElse(null));
@@ -85,16 +92,22 @@ public class ScreeningController {
         return "redirect:/screening/runs/" + run.id();
     }
 
+    @GetMapping(value = "/screening/runs/{id}", params = "format=xlsx")
+    ResponseEntity<StreamingResponseBody> exportTallies(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
+                                                        @RequestParam(required = false) String dir) {
+        access.checkRegistry(me);
+        find(id);
+        return Xlsx.download("第" + id + "次筛查-按条款汇总", "按条款汇总", ScreeningViews.COLUMNS,
+                ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)));
+    }
+
     @GetMapping("/screening/runs/{id}")
-    Object run(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
-               @RequestParam(required = false) String dir, @RequestParam(required = false) String format, Model model) {
+    String run(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
+               @RequestParam(required = false) String dir, Model model) {
         access.checkRegistry(me);
         ScreenRun run = find(id);
         List<ScreeningViews.ClauseTally> tallies = run.status().equals("done")
                 ? ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)) : null;
-        if ("xlsx".equals(format)) {
-            return Xlsx.download("第" + id + "次筛查-按条款汇总", "按条款汇总", ScreeningViews.COLUMNS, tallies == null ? List.of() : tallies);
-        }
         model.addAttribute("run", run);
         model.addAttribute("tallies", tallies);
         return "screening/run";
@@ -108,20 +121,36 @@ public class ScreeningController {
         return "screening/run :: progress";
     }
 
-    @GetMapping("/screening/runs/{id}/clauses/{documentId}/{clauseId:.+}")
-    Object claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
-                     ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                     @RequestParam(required = false) String format, Model model) {
+    @GetMapping(value = "/screening/runs/{id}/clauses/{documentId}/{clauseId:.+}", params = "format=xlsx")
+    ResponseEntity<StreamingResponseBody> exportClaimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId,
+                                                          @PathVariable String clauseId, ScreeningRepository.Filter filter,
+                                                          @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+        Clause clause = claimable(me, documentId, clauseId);
+        find(id);
+        return claimantsWorkbook(runs, id, clause, filter, sort, dir);
+    }
+
+    /** Who could claim a clause as a workbook, for the page and the API. */
+    static ResponseEntity<StreamingResponseBody> claimantsWorkbook(ScreeningRepository runs, long id, Clause clause, ScreeningRepository.Filter filter,
+                                                                   String sort, String dir) {
+        return Xlsx.download("可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", COLUMNS,
+                runs.claimants(id, clause.ref(), filter, PageQuery.export(sort == null ? "figure" : sort, dir == null ? "desc" : dir)).items());
+    }
+
+    private Clause claimable(Account me, String documentId, String clauseId) {
         access.checkRegistry(me);
         Clause clause = policies.clause(documentId + ":" + clauseId);
         if (clause == null) throw new NotFound("没有条款 " + documentId + ":" + clauseId);
         access.checkClaimants(me, clause);
+        return clause;
+    }
+
+    @GetMapping("/screening/runs/{id}/clauses/{documentId}/{clauseId:.+}")
+    String claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
+                     ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+        Clause clause = claimable(me, documentId, clauseId);
         ScreenRun run = find(id);
-        if ("xlsx".equals(format)) {
-            return Xlsx.download("可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", COLUMNS,
-                    runs.claimants(id, clause.ref(), filter, PageQuery.export(sort == null ? "figure" : sort, dir == null ? "desc" : dir)).items());
-        }
         model.addAttribute("run", run);
         model.addAttribute("clause", clause);
         model.addAttribute("document", policies.documentOf(clause));

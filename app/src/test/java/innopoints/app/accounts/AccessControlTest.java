@@ -51,6 +51,8 @@ class AccessControlTest {
     @Test
     void anEnterpriseUserSeesItsOwnEnterprise() throws Exception {
         mvc.perform(get("/enterprises/" + own()).with(user(accounts.get("qiye")))).andExpect(status().isOk());
+        mvc.perform(get("/enterprises/" + own()).param("format", "xlsx").with(user(accounts.get("qiye")))).andExpect(status().isOk())
+                .andExpect(content().contentType(innopoints.app.platform.Xlsx.TYPE));
         mvc.perform(get("/api/enterprises/" + own() + "/matching").with(user(accounts.get("qiye")))).andExpect(status().isOk());
     }
 
@@ -60,6 +62,7 @@ class AccessControlTest {
         mvc.perform(get("/enterprises/" + other()).with(qiye)).andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("企业用户只能查看本企业")));
         mvc.perform(get("/enterprises/" + other() + "/match").with(qiye)).andExpect(status().isForbidden());
+        mvc.perform(get("/enterprises/" + other()).param("format", "xlsx").with(qiye)).andExpect(status().isForbidden());
         mvc.perform(get("/api/enterprises/" + other()).with(qiye)).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403));
