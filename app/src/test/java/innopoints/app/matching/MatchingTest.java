@@ -87,4 +87,25 @@ class MatchingTest {
                 .andExpect(jsonPath("$.deltas[?(@.ref == 'future-draft:ic.4')].after").value(hasItem(50000.0)))
                 .andExpect(jsonPath("$.after.awards[?(@.ref == 'future-draft:ic.4')].documentStatus").value(hasItem("征求意见稿")));
     }
+
+    @Test
+    void theWhatIfPageShowsTheDifferenceOfAChangedFactAndADraftSwitchedOn() throws Exception {
+        long id = enterprises.create("南通测试假设页面有限公司", "崇川区");
+        jdbc.sql("update enterprise set industries = '{集成电路设计}' where id = ?").param(id).update();
+        var officer = user(accounts.get("gxj"));
+        String created = mvc.perform(post("/api/enterprises/" + id + "/facts").with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"ic_tape_out\",\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-7\",\"first_round_cost\":\"1000000\"}}"))
+                .andReturn().getResponse().getContentAsString();
+        long factId = new tools.jackson.databind.ObjectMapper().readTree(created).get("id").asLong();
+        mvc.perform(post("/enterprises/" + id + "/what-if").with(officer).with(csrf())
+                        .param("fact." + factId + ".first_round_cost", "5000000").param("fact." + factId + ".product", "NT-7")
+                        .param("drafts", "on").param("type", "aec_q100_certification").param("date", "2026-06-01")
+                        .param("field.product", "AQ-7").param("field.cert_fee", "200000")
+                        .param("field.first_certification", "是").param("field.sales_revenue", "是"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.allOf(
+                        containsString("id=\"what-if-answer\""), containsString("变化"), containsString("1,500,000.00"), containsString("新增"),
+                        containsString("20,000.00"))));
+        assertThat(jdbc.sql("select fields->>'first_round_cost' from enterprise_fact where id = ?").param(factId).query(String.class).single()).isEqualTo("1000000");
+    }
 }
