@@ -48,9 +48,11 @@ public class EnterpriseController {
     private final PlacesSync places;
     private final Policies policies;
     private final Access access;
+    private final EnterpriseWorkbook workbook;
 
     public EnterpriseController(EnterpriseRepository repo, RegistryService registry, MatchingService matching, EntitlementQueries entitlements,
-                                PlacesSync places, Policies policies, Access access) {
+                                PlacesSync places, Policies policies, Access access, EnterpriseWorkbook workbook) {
+        this.workbook = workbook;
         this.repo = repo;
         this.registry = registry;
         this.matching = matching;
@@ -82,7 +84,7 @@ public class EnterpriseController {
 
     @GetMapping(value = "/enterprises/{id}", params = "format=xlsx")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @PathVariable long id) {
-        return workbook(registry.enterprise(me, id));
+        return workbook.of(registry.enterprise(me, id));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -90,42 +92,10 @@ public class EnterpriseController {
         Enterprise e = registry.enterprise(me, id);
         model.addAttribute("e", e);
         model.addAttribute("indicators", repo.indicators(id));
-        model.addAttribute("facts", factRows(repo.facts(id)));
+        model.addAttribute("facts", factRows(policies, repo.facts(id)));
         model.addAttribute("latest", entitlements.forEnterprise(id));
         model.addAttribute("canEdit", access.canEditFacts(me, id));
         return "enterprises/show";
-    }
-
-    /** The enterprise's page as a workbook: profile, pushed entitlements, facts and indicators. */
-    private ResponseEntity<StreamingResponseBody> workbook(Enterprise e) {
-        List<FactRow> facts = factRows(repo.facts(e.id()));
-        List<Xlsx.Sheet<?>> sheets = List.of(
-                new Xlsx.Sheet<>("基本信息", COLUMNS, List.of(e)),
-                new Xlsx.Sheet<>("可享受的政策", List.<Xlsx.Column<EntitlementQueries.Row>>of(
-                        new Xlsx.Column<>("条款", r -> r.clause().ref()),
-                        new Xlsx.Column<>("文件", EntitlementQueries.Row::documentTitle),
-                        new Xlsx.Column<>("条", r -> r.clause().citation()),
-                        new Xlsx.Column<>("标题", r -> r.clause().title()),
-                        new Xlsx.Column<>("责任部门", r -> r.clause().departments()),
-                        new Xlsx.Column<>("金额/积分", r -> r.entitlement().figure()),
-                        new Xlsx.Column<>("单位", r -> "yuan".equals(r.entitlement().unit()) ? "元" : "分"),
-                        new Xlsx.Column<>("性质", EntitlementQueries.Row::kindLabel)), entitlements.forEnterprise(e.id()).rows()),
-                new Xlsx.Sheet<>("已登记的事项", List.<Xlsx.Column<FactRow>>of(
-                        new Xlsx.Column<>("编号", f -> "f" + f.fact().id()),
-                        new Xlsx.Column<>("日期", f -> f.fact().occurredOn()),
-                        new Xlsx.Column<>("事项", FactRow::term),
-                        new Xlsx.Column<>("内容", f -> f.values().stream().map(v -> v[1] + "：" + v[2]).toList()),
-                        new Xlsx.Column<>("来源", f -> f.fact().source())), facts),
-                new Xlsx.Sheet<>("年度指标", List.<Xlsx.Column<Indicator>>of(
-                        new Xlsx.Column<>("年度", Indicator::year),
-                        new Xlsx.Column<>("营业收入（元）", Indicator::revenue),
-                        new Xlsx.Column<>("研发费用（元）", Indicator::rdExpense),
-                        new Xlsx.Column<>("研发人员数", Indicator::rdStaff),
-                        new Xlsx.Column<>("从业人员数", Indicator::staff),
-                        new Xlsx.Column<>("有效专利数", Indicator::patents),
-                        new Xlsx.Column<>("发明专利数", Indicator::inventionPatents),
-                        new Xlsx.Column<>("技术合同成交额（元）", Indicator::techContractAmount)), repo.indicators(e.id())));
-        return Xlsx.download(e.name(), sheets);
     }
 
     @GetMapping("/enterprises/{id}/match")
@@ -148,7 +118,7 @@ public class EnterpriseController {
     private void fill(Account me, long id, LocalDate asOf, Model model) {
         Enterprise e = registry.enterprise(me, id);
         model.addAttribute("e", e);
-        model.addAttribute("facts", factRows(repo.facts(id)));
+        model.addAttribute("facts", factRows(policies, repo.facts(id)));
         model.addAttribute("result", matching.match(me, id, asOf, false));
         model.addAttribute("types", factTypes());
         model.addAttribute("canEdit", access.canEditFacts(me, id));
@@ -170,7 +140,10 @@ public class EnterpriseController {
         String type = params.get("type");
         String date = params.get("date");
         Map<String, String> fields = fieldParams(params);
-        Long replaces = params.get("replaces") == null || params.get("replaces").isBlank() ? null : Long.valueOf(params.get("replaces"));
+        Long replaces = params.get("replaces") == null || params.get("replaces").isBlank() ? null : factId(params.get("replaces"));
+        if (params.get("replaces") != null && !params.get("replaces").isBlank() && replaces == null) {
+            throw Invalid.field("replaces", "要更正的事项编号“" + params.get("replaces") + "”不正确");
+        }
         try {
             long factId = replaces == null ? registry.declare(me, id, type, date, fields) : registry.revise(me, id, replaces, date, fields);
             return "redirect:/enterprises/" + id + "/match?added=" + factId + "#results";
@@ -197,18 +170,22 @@ public class EnterpriseController {
     /** What-if: the page's facts with edits, drops, one hypothetical fact and the drafts switch; nothing saved. */
     @PostMapping("/enterprises/{id}/what-if")
     String whatIf(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+        List<innopoints.app.platform.Failures.FieldError> errors = new ArrayList<>();
         List<Long> drop = new ArrayList<>();
         Map<Long, Map<String, String>> changes = new LinkedHashMap<>();
         Map<Long, String> dates = new LinkedHashMap<>();
         params.forEach((k, v) -> {
-            if (k.startsWith("drop.")) drop.add(Long.parseLong(k.substring(5)));
-            else if (k.startsWith("fact.")) {
-                String[] p = k.split("\\.", 3);
-                if (p.length == 3) {
-                    long fid = Long.parseLong(p[1]);
-                    if (p[2].equals("date")) dates.put(fid, v);
-                    else changes.computeIfAbsent(fid, x -> new LinkedHashMap<>()).put(p[2], v);
-                }
+            String[] p = k.split("\\.", 3);
+            if (!(p[0].equals("drop") && p.length == 2) && !(p[0].equals("fact") && p.length == 3)) return;
+            Long fid = factId(p[1]);
+            if (fid == null) {
+                errors.add(new innopoints.app.platform.Failures.FieldError(k, "参数“" + k + "”中的事项编号不正确"));
+            } else if (p[0].equals("drop")) {
+                drop.add(fid);
+            } else if (p[2].equals("date")) {
+                dates.put(fid, v);
+            } else {
+                changes.computeIfAbsent(fid, x -> new LinkedHashMap<>()).put(p[2], v);
             }
         });
         List<WhatIf.Change> change = new ArrayList<>();
@@ -217,16 +194,25 @@ public class EnterpriseController {
         List<WhatIf.NewFact> add = new ArrayList<>();
         String type = params.get("type");
         if (type != null && !type.isBlank()) add.add(new WhatIf.NewFact(type, params.get("date"), fieldParams(params)));
-        LocalDate asOf = params.get("asOf") == null || params.get("asOf").isBlank() ? null : LocalDate.parse(params.get("asOf"));
-        WhatIf q = new WhatIf(asOf, params.containsKey("drafts"), drop, change, add);
+        LocalDate asOf = null;
+        if (params.get("asOf") != null && !params.get("asOf").isBlank()) asOf = RegistryService.parseDate(params.get("asOf"), "asOf", errors);
         fill(me, id, asOf, model);
         try {
-            model.addAttribute("answer", matching.whatIf(me, id, q));
+            if (!errors.isEmpty()) throw new Invalid(errors.getFirst().message(), errors);
+            model.addAttribute("answer", matching.whatIf(me, id, new WhatIf(asOf, params.containsKey("drafts"), drop, change, add)));
         } catch (Invalid invalid) {
             model.addAttribute("whatIfErrors", invalid.errors());
         }
         model.addAttribute("whatIfParams", params);
         return "enterprises/match";
+    }
+
+    private static Long factId(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static Map<String, String> fieldParams(Map<String, String> params) {
@@ -241,7 +227,7 @@ public class EnterpriseController {
     /** A stored fact with its type's words and its values as people read them. */
     public record FactRow(FactRecord fact, String term, List<String[]> values, boolean known) {}
 
-    List<FactRow> factRows(List<FactRecord> facts) {
+    static List<FactRow> factRows(Policies policies, List<FactRecord> facts) {
         List<FactRow> out = new ArrayList<>();
         for (FactRecord f : facts) {
             FactType t = policies.pack().vocabulary().type(f.type());

@@ -40,8 +40,11 @@ public class RegistryApi {
     private final EntitlementQueries entitlements;
     private final Policies policies;
     private final Access access;
+    private final EnterpriseWorkbook workbook;
 
-    public RegistryApi(EnterpriseRepository repo, RegistryService registry, EntitlementQueries entitlements, Policies policies, Access access) {
+    public RegistryApi(EnterpriseRepository repo, RegistryService registry, EntitlementQueries entitlements, Policies policies, Access access,
+                       EnterpriseWorkbook workbook) {
+        this.workbook = workbook;
         this.repo = repo;
         this.registry = registry;
         this.entitlements = entitlements;
@@ -78,6 +81,12 @@ public class RegistryApi {
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
         return PageJson.of(repo.page(filter, PageQuery.of(page, size, sort, dir)), EnterpriseJson::of);
+    }
+
+    @GetMapping(value = "/enterprises/{id}", params = "format=xlsx")
+    @Operation(summary = "一家企业导出为Excel：基本信息、可享受的政策、事项、年度指标")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        return workbook.of(registry.enterprise(me, id));
     }
 
     @GetMapping("/enterprises/{id}")

@@ -53,7 +53,8 @@ public class RegistryService {
         FactValues.Parsed parsed = FactValues.parse(type, fields);
         parsed.errors().forEach(e -> errors.add(new FieldError(e.field(), e.message())));
         if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
-        return repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username());
+        Long id = tx.execute(status -> repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username()));
+        return id;
     }
 
     /**
@@ -72,7 +73,8 @@ public class RegistryService {
 
     public void withdraw(Account me, long enterpriseId, long factId) {
         access.checkEditFacts(me, enterpriseId);
-        if (!repo.deleteFact(enterpriseId, factId)) throw new NotFound("该企业没有编号为" + factId + "的事项");
+        Boolean gone = tx.execute(status -> repo.deleteFact(enterpriseId, factId));
+        if (!Boolean.TRUE.equals(gone)) throw new NotFound("该企业没有编号为" + factId + "的事项");
     }
 
     /** A fact's date from text, or null with the reason added to {@code errors} under {@code field}. */

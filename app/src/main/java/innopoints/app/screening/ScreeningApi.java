@@ -80,6 +80,16 @@ public class ScreeningApi {
     public record TallyJson(String clause, String documentTitle, String citation, String title, List<String> departments, long enterprises,
                             BigDecimal total, String unit, long ceilings, long undetermined) {}
 
+    @GetMapping(value = "/{id}/clauses", params = "format=xlsx")
+    @Operation(summary = "按条款汇总导出为Excel")
+    ResponseEntity<StreamingResponseBody> exportClauses(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
+                                                        @RequestParam(required = false) String dir) {
+        access.checkRegistry(me);
+        find(id);
+        return Xlsx.download("第" + id + "次筛查-按条款汇总", "按条款汇总", ScreeningViews.COLUMNS,
+                ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)));
+    }
+
     @GetMapping("/{id}/clauses")
     @Operation(summary = "按条款汇总（部门经办人员只看到本部门负责的条款）")
     List<TallyJson> clauses(@AuthenticationPrincipal Account me, @PathVariable long id) {

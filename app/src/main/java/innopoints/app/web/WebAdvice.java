@@ -11,6 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** For every page: who is signed in, links of the page, and failures shown as a page in Chinese. */
 @ControllerAdvice(annotations = Controller.class)
@@ -28,6 +30,19 @@ public class WebAdvice {
         model.addAttribute("status", f.status());
         model.addAttribute("message", f.getMessage());
         model.addAttribute("errors", f instanceof Invalid i ? i.errors() : java.util.List.of());
+        return "error-page";
+    }
+
+    /** A query parameter of the wrong type or missing, e.g. a date typed by hand into a link. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    String badParameter(Exception e, HttpServletResponse res, Model model) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : ((MissingServletRequestParameterException) e).getParameterName();
+        String message = e instanceof MethodArgumentTypeMismatchException m
+                ? "参数“" + name + "”的值“" + m.getValue() + "”格式不正确" : "缺少参数“" + name + "”";
+        res.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("message", message);
+        model.addAttribute("errors", java.util.List.of(new innopoints.app.platform.Failures.FieldError(name, message)));
         return "error-page";
     }
 }

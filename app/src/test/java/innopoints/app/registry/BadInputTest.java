@@ -91,6 +91,18 @@ class BadInputTest {
     }
 
     @Test
+    void aPageGivenAMalformedParameterNamesItInChinese() throws Exception {
+        long id = enterprises.create("南通坏输入六有限公司", "崇川区");
+        mvc.perform(get("/enterprises/" + id + "/match").param("asOf", "2026-02-30").with(user(accounts.get("kjj"))))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("参数“asOf”的值“2026-02-30”格式不正确")));
+        mvc.perform(post("/enterprises/" + id + "/what-if").with(user(accounts.get("kjj"))).with(csrf()).param("drop.x", "on").param("asOf", "昨天"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"what-if-errors\"")))
+                .andExpect(content().string(containsString("参数“drop.x”中的事项编号不正确")));
+        mvc.perform(get("/enterprises/abc").with(user(accounts.get("kjj"))))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("参数“id”")));
+    }
+
+    @Test
     void aWhatIfOnAFactTheEnterpriseDoesNotHaveIsRefused() throws Exception {
         long id = enterprises.create("南通坏输入四有限公司", "崇川区");
         mvc.perform(post("/api/enterprises/" + id + "/what-if").with(user(accounts.get("kjj"))).with(csrf())
