@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -38,6 +41,20 @@ public class SecurityConfig {
     @Bean
     UserDetailsService userDetailsService(AccountRepository accounts) {
         return username -> accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    /** Checks passwords; the account kept in the session carries no password hash. */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService accounts, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts) {
+            @Override
+            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {
+                Account signedIn = ((Account) user).withoutSecret();
+                return super.createSuccessAuthentication(signedIn, authentication, signedIn);
+            }
+        };
+        provider.setPasswordEncoder(encoder);
+        return provider;
     }
 
     @Bean

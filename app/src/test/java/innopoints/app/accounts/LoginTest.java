@@ -28,7 +28,8 @@ class LoginTest {
     @Test
     void theRightPasswordSignsIn() throws Exception {
         accounts.create("login-ok", Role.LEADER, null, null);
-        mvc.perform(formLogin("/login").user("login-ok").password(ServiceTest.PASSWORD)).andExpect(authenticated().withUsername("login-ok"));
+        mvc.perform(formLogin("/login").user("login-ok").password(ServiceTest.PASSWORD)).andExpect(authenticated().withUsername("login-ok")
+                .withAuthentication(a -> assertThat(((Account) a.getPrincipal()).passwordHash()).as("no hash kept in the session").isEmpty()));
     }
 
     @Test

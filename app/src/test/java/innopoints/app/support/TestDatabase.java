@@ -22,6 +22,8 @@ import java.util.UUID;
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static volatile boolean dropHook;
 
     static synchronized String serverUrl() {
         String url = System.getenv("INNOPOINTS_TEST_DB_URL");
@@ -46,6 +48,19 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return embedded.getJdbcUrl("postgres", "postgres");
     }
 
+    /** The test databases go when the test JVM does (on the embedded server they go with it anyway). */
+    private static synchronized void dropAtExit(String server) {
+        if (dropHook) return;
+        dropHook = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server, "postgres", "")) {
+                for (String name : created) c.createStatement().execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException ignored) {
+                // the embedded server may already be gone
+            }
+        }));
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext ctx) {
         String server = serverUrl();
@@ -55,6 +70,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         } catch (SQLException e) {
             throw new IllegalStateException("the tests need PostgreSQL at " + server + " (user postgres): " + e.getMessage(), e);
         }
+        created.add(name);
+        dropAtExit(server);
         String url = server.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
         ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                 "spring.datasource.url", url, "spring.datasource.username", "postgres", "spring.datasource.password", "")));
