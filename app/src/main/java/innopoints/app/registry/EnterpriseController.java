@@ -235,7 +235,9 @@ public class EnterpriseController {
             if (t != null) {
                 for (var spec : t.fields()) {
                     Object v = f.fields().get(spec.name());
-                    if (v != null) values.add(new String[]{spec.name(), spec.term() == null ? spec.name() : spec.term(), FactValues.display(spec, v), v.toString()});
+                    if (v == null) continue;
+                    String editable = spec.type() == innopoints.engine.facts.FieldType.BOOLEAN ? (Boolean.parseBoolean(v.toString()) ? "是" : "否") : v.toString();
+                    values.add(new String[]{spec.name(), spec.term() == null ? spec.name() : spec.term(), FactValues.display(spec, v), editable});
                 }
             }
             out.add(new FactRow(f, t == null ? f.type() + "（词汇表已不含此类型）" : t.term(), values, t != null));
