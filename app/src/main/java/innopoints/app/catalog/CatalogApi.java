@@ -1,7 +1,7 @@
 package innopoints.app.catalog;
 
 import innopoints.app.catalog.Facets.Option;
-import innopoints.app.platform.PageQuery;
+import innopoints.app.platform.PageJson;
 import innopoints.engine.policy.Clause;
 import innopoints.engine.policy.Document;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,13 +35,6 @@ class CatalogApi {
         }
     }
 
-    /** One page of a list. */
-    record Items(List<Item> items, int page, int size, long total) {
-        static Items of(PageQuery.Page<CatalogSearch.Hit> p) {
-            return new Items(p.items().stream().map(Item::of).toList(), p.page(), p.size(), p.total());
-        }
-    }
-
     /** A change in a clause's history. */
     record Change(String change, String label, OffsetDateTime seenAt, String text, String rule) {
         static Change of(ClauseHistory.Version v) {
@@ -72,8 +65,8 @@ class CatalogApi {
 
     @Operation(summary = "检索政策条款", description = "按搜索词检索全部条款，可按文件、产业领域、支持对象、责任部门和状态筛选，分页返回；参数有误时返回400及出错字段")
     @GetMapping
-    Items search(@ParameterObject CatalogParams params) {
-        return Items.of(search.search(params.toQuery()));
+    PageJson<Item> search(@ParameterObject CatalogParams params) {
+        return PageJson.of(search.search(params.toQuery()), Item::of);
     }
 
     @Operation(summary = "筛选项", description = "清单中出现的文件、产业领域、支持对象、责任部门和状态，供筛选下拉框使用")

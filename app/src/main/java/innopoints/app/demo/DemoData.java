@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  */
 @Component
 public class DemoData {
-    private static final long[] REVENUE = {3_000_000L, 30_000_000L, 200_000_000L, 1_500_000_000L};
+    /** Typical yearly revenue by size, in thousands of yuan. */
+    private static final long[] REVENUE_K = {3_000L, 30_000L, 200_000L, 1_500_000L};
     private static final int[] STAFF = {12, 60, 300, 1500};
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -91,6 +92,7 @@ public class DemoData {
         return pop.size();
     }
 
+    /** Three years of indicators in whole thousands of yuan, drawn around the size's typical revenue and staff. */
     private static List<Object[]> indicators(long id, String size, SplittableRandom rnd, int year) {
         int s = switch (size == null ? "small" : size) {
             case "micro" -> 0;
@@ -99,18 +101,18 @@ public class DemoData {
             default -> 1;
         };
         List<Object[]> out = new ArrayList<>();
-        double revenue = REVENUE[s] * (0.5 + rnd.nextDouble());
-        int staff = (int) (STAFF[s] * (0.6 + rnd.nextDouble() * 0.8));
+        long revenueK = REVENUE_K[s] / 2 + rnd.nextLong(REVENUE_K[s]);
+        int staff = STAFF[s] * (60 + rnd.nextInt(81)) / 100;
         for (int y = year - 3; y < year; y++) {
-            double rd = revenue * (0.02 + rnd.nextDouble() * 0.06);
-            out.add(new Object[]{id, y, yuan(revenue), yuan(rd), Math.max(1, (int) (staff * (0.08 + rnd.nextDouble() * 0.2))), staff,
-                    (int) (staff * rnd.nextDouble() * 0.3), (int) (staff * rnd.nextDouble() * 0.08), yuan(rd * rnd.nextDouble() * 0.3)});
-            revenue *= 0.95 + rnd.nextDouble() * 0.3;
-            staff = (int) (staff * (0.95 + rnd.nextDouble() * 0.2));
+            long rdK = revenueK * (20 + rnd.nextInt(61)) / 1000;
+            out.add(new Object[]{id, y, thousands(revenueK), thousands(rdK), Math.max(1, staff * (8 + rnd.nextInt(21)) / 100), staff,
+                    staff * rnd.nextInt(31) / 100, staff * rnd.nextInt(9) / 100, thousands(rdK * rnd.nextInt(31) / 100)});
+            revenueK = revenueK * (95 + rnd.nextInt(31)) / 100;
+            staff = staff * (95 + rnd.nextInt(21)) / 100;
         }
         return out;
     }
 
-    private static BigDecimal yuan(double v) { return BigDecimal.valueOf(Math.round(v / 1000) * 1000L, 0).setScale(2); }
+    private static BigDecimal thousands(long k) { return BigDecimal.valueOf(k * 1000, 0).setScale(2); }
 
 }

@@ -1,5 +1,6 @@
 package innopoints.app.registry;
 
+import innopoints.app.platform.Failures.FieldError;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
 
@@ -22,9 +23,6 @@ import java.util.TreeMap;
  */
 public final class FactValues {
     private FactValues() {}
-
-    /** A field that could not be read, with why. */
-    public record FieldError(String field, String message) {}
 
     /** Values read from text, normalized for storage, or the errors that stopped them. */
     public record Parsed(Map<String, Object> values, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package innopoints.app.registry;
 
 import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
+import innopoints.app.platform.PageJson;
 import innopoints.app.platform.PageQuery;
 import innopoints.app.platform.Policies;
 import innopoints.app.platform.Xlsx;
@@ -57,12 +58,6 @@ public class RegistryApi {
         static EnterpriseJson of(Enterprise e) {
             return new EnterpriseJson(e.id(), e.creditCode(), e.name(), e.kind().key(), e.kind().label(), e.district(), e.park(),
                     e.industries(), e.qualifications(), e.size(), e.updatedAt());
-        }
-    }
-
-    public record PageJson<T>(List<T> items, int page, int size, long total, int pages, String sort, String dir) {
-        public static <S, T> PageJson<T> of(PageQuery.Page<S> p, java.util.function.Function<S, T> f) {
-            return new PageJson<>(p.items().stream().map(f).toList(), p.page(), p.size(), p.total(), p.pages(), p.sort(), p.descending() ? "desc" : "asc");
         }
     }
 

@@ -51,7 +51,7 @@ public class RegistryService {
         List<FieldError> errors = new ArrayList<>();
         LocalDate on = parseDate(date, "date", errors);
         FactValues.Parsed parsed = FactValues.parse(type, fields);
-        parsed.errors().forEach(e -> errors.add(new FieldError(e.field(), e.message())));
+        errors.addAll(parsed.errors());
         if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
         Long id = tx.execute(status -> repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username()));
         return id;

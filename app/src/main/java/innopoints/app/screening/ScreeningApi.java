@@ -2,11 +2,8 @@ package innopoints.app.screening;
 
 import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
-import innopoints.app.platform.Failures.NotFound;
+import innopoints.app.platform.PageJson;
 import innopoints.app.platform.PageQuery;
-import innopoints.app.platform.Policies;
-import innopoints.app.platform.Xlsx;
-import innopoints.app.registry.RegistryApi.PageJson;
 import innopoints.engine.policy.Clause;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,14 +30,12 @@ public class ScreeningApi {
     private final ScreeningService service;
     private final ScreeningRepository runs;
     private final ScreeningViews views;
-    private final Policies policies;
     private final Access access;
 
-    public ScreeningApi(ScreeningService service, ScreeningRepository runs, ScreeningViews views, Policies policies, Access access) {
+    public ScreeningApi(ScreeningService service, ScreeningRepository runs, ScreeningViews views, Access access) {
         this.service = service;
         this.runs = runs;
         this.views = views;
-        this.policies = policies;
         this.access = access;
     }
 
@@ -57,8 +52,7 @@ public class ScreeningApi {
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        return Xlsx.download("主动筛查记录", "主动筛查", ScreeningController.RUN_COLUMNS,
-                runs.page(PageQuery.export(sort == null ? "id" : sort, dir == null ? "desc" : dir)).items());
+        return views.runsWorkbook(sort, dir);
     }
 
     @PostMapping
@@ -74,7 +68,7 @@ public class ScreeningApi {
     @Operation(summary = "一次筛查的状态与进度")
     ScreenRun run(@AuthenticationPrincipal Account me, @PathVariable long id) {
         access.checkRegistry(me);
-        return find(id);
+        return views.run(id);
     }
 
     public record TallyJson(String clause, String documentTitle, String citation, String title, List<String> departments, long enterprises,
@@ -85,16 +79,14 @@ public class ScreeningApi {
     ResponseEntity<StreamingResponseBody> exportClauses(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
                                                         @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        find(id);
-        return Xlsx.download("第" + id + "次筛查-按条款汇总", "按条款汇总", ScreeningViews.COLUMNS,
-                ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)));
+        return views.talliesWorkbook(me, views.run(id), sort, dir);
     }
 
     @GetMapping("/{id}/clauses")
     @Operation(summary = "按条款汇总（部门经办人员只看到本部门负责的条款）")
     List<TallyJson> clauses(@AuthenticationPrincipal Account me, @PathVariable long id) {
         access.checkRegistry(me);
-        find(id);
+        views.run(id);
         return views.tallies(me, id).stream().map(t -> new TallyJson(t.clause().ref(), t.documentTitle(), t.clause().citation(), t.clause().title(),
                 t.clause().departments(), t.tally().enterprises(), t.tally().total(), t.tally().unit(), t.tally().ceilings(), t.tally().undetermined())).toList();
     }
@@ -104,17 +96,7 @@ public class ScreeningApi {
     ResponseEntity<StreamingResponseBody> exportClaimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId,
                                                           @PathVariable String clauseId, ScreeningRepository.Filter filter,
                                                           @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-        Clause clause = claimable(me, documentId, clauseId);
-        find(id);
-        return ScreeningController.claimantsWorkbook(runs, id, clause, filter, sort, dir);
-    }
-
-    private Clause claimable(Account me, String documentId, String clauseId) {
-        access.checkRegistry(me);
-        Clause clause = policies.clause(documentId + ":" + clauseId);
-        if (clause == null) throw new NotFound("没有条款 " + documentId + ":" + clauseId);
-        access.checkClaimants(me, clause);
-        return clause;
+        return views.claimantsWorkbook(me, views.run(id), documentId, clauseId, filter, sort, dir);
     }
 
     @GetMapping("/{id}/clauses/{documentId}/{clauseId:.+}")
@@ -122,13 +104,9 @@ public class ScreeningApi {
     PageJson<Entitlement> claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
                                     ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-        Clause clause = claimable(me, documentId, clauseId);
-        find(id);
+        Clause clause = views.claimable(me, documentId, clauseId);
+        views.run(id);
         String s = sort == null ? "figure" : sort, d = dir == null ? "desc" : dir;
         return PageJson.of(runs.claimants(id, clause.ref(), filter, PageQuery.of(page, size, s, d)), x -> x);
-    }
-
-    private ScreenRun find(long id) {
-        return runs.find(id).orElseThrow(() -> new NotFound("没有第" + id + "次筛查"));
     }
 }

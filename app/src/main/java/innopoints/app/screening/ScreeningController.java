@@ -2,10 +2,8 @@ package innopoints.app.screening;
 
 import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
-import innopoints.app.platform.Failures.NotFound;
 import innopoints.app.platform.PageQuery;
 import innopoints.app.platform.Policies;
-import innopoints.app.platform.Xlsx;
 import innopoints.app.registry.PlacesSync;
 import innopoints.engine.policy.Clause;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,16 +23,6 @@ import java.util.List;
 /** Proactive screening pages: start a screen, follow its progress, and per clause who could claim it. */
 @Controller
 public class ScreeningController {
-    static final List<Xlsx.Column<Entitlement>> COLUMNS = List.of(
-            new Xlsx.Column<>("统一社会信用代码", Entitlement::creditCode),
-            new Xlsx.Column<>("企业名称", Entitlement::enterpriseName),
-            new Xlsx.Column<>("所属板块", Entitlement::district),
-            new Xlsx.Column<>("所在园区", Entitlement::park),
-            new Xlsx.Column<>("条款", Entitlement::clauseRef),
-            new Xlsx.Column<>("金额/积分", Entitlement::figure),
-            new Xlsx.Column<>("单位", e -> e.unit().equals("yuan") ? "元" : "分"),
-            new Xlsx.Column<>("性质", e -> Figures.kindLabel(e.kind())),
-            new Xlsx.Column<>("依据事项", Entitlement::facts));
 
     private final ScreeningService service;
     private final ScreeningRepository runs;
@@ -53,22 +41,12 @@ public class ScreeningController {
         this.access = access;
     }
 
-    static final List<Xlsx.Column<ScreenRun>> RUN_COLUMNS = List.of(
-            new Xlsx.Column<>("次", ScreenRun::id),
-            new Xlsx.Column<>("截至日期", ScreenRun::asOf),
-            new Xlsx.Column<>("含征求意见稿", ScreenRun::drafts),
-            new Xlsx.Column<>("发起", ScreenRun::startedBy),
-            new Xlsx.Column<>("开始", r -> r.startedAt().toString()),
-            new Xlsx.Column<>("结束", r -> r.finishedAt() == null ? null : r.finishedAt().toString()),
-            new Xlsx.Column<>("状态", ScreenRun::statusLabel),
-            new Xlsx.Column<>("企业", ScreenRun::total),
-            new Xlsx.Column<>("有可享条款的企业", ScreenRun::entitled));
 
     @GetMapping(value = "/screening", params = "format=xlsx")
     ResponseEntity<StreamingResponseBody> exportRuns(@AuthenticationPrincipal Account me, @RequestParam(required = false) String sort,
                                                      @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        return Xlsx.download("主动筛查记录", "主动筛查", RUN_COLUMNS, runs.page(PageQuery.export(sort == null ? "id" : sort, dir == null ? "desc" : dir)).items());
+        return views.runsWorkbook(sort, dir);
     }
 
     @GetMapping("/screening")
@@ -96,16 +74,14 @@ public class ScreeningController {
     ResponseEntity<StreamingResponseBody> exportTallies(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
                                                         @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
-        find(id);
-        return Xlsx.download("第" + id + "次筛查-按条款汇总", "按条款汇总", ScreeningViews.COLUMNS,
-                ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)));
+        return views.talliesWorkbook(me, views.run(id), sort, dir);
     }
 
     @GetMapping("/screening/runs/{id}")
     String run(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String sort,
                @RequestParam(required = false) String dir, Model model) {
         access.checkRegistry(me);
-        ScreenRun run = find(id);
+        ScreenRun run = views.run(id);
         List<ScreeningViews.ClauseTally> tallies = run.status().equals("done")
                 ? ScreeningViews.sorted(views.tallies(me, id), sort, "desc".equals(dir)) : null;
         model.addAttribute("run", run);
@@ -117,7 +93,7 @@ public class ScreeningController {
     @GetMapping("/screening/runs/{id}/progress")
     String progress(@AuthenticationPrincipal Account me, @PathVariable long id, Model model) {
         access.checkRegistry(me);
-        model.addAttribute("run", find(id));
+        model.addAttribute("run", views.run(id));
         return "screening/run :: progress";
     }
 
@@ -125,32 +101,15 @@ public class ScreeningController {
     ResponseEntity<StreamingResponseBody> exportClaimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId,
                                                           @PathVariable String clauseId, ScreeningRepository.Filter filter,
                                                           @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-        Clause clause = claimable(me, documentId, clauseId);
-        find(id);
-        return claimantsWorkbook(runs, id, clause, filter, sort, dir);
-    }
-
-    /** Who could claim a clause as a workbook, for the page and the API. */
-    static ResponseEntity<StreamingResponseBody> claimantsWorkbook(ScreeningRepository runs, long id, Clause clause, ScreeningRepository.Filter filter,
-                                                                   String sort, String dir) {
-        return Xlsx.download("可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", COLUMNS,
-                runs.claimants(id, clause.ref(), filter, PageQuery.export(sort == null ? "figure" : sort, dir == null ? "desc" : dir)).items());
-    }
-
-    private Clause claimable(Account me, String documentId, String clauseId) {
-        access.checkRegistry(me);
-        Clause clause = policies.clause(documentId + ":" + clauseId);
-        if (clause == null) throw new NotFound("没有条款 " + documentId + ":" + clauseId);
-        access.checkClaimants(me, clause);
-        return clause;
+        return views.claimantsWorkbook(me, views.run(id), documentId, clauseId, filter, sort, dir);
     }
 
     @GetMapping("/screening/runs/{id}/clauses/{documentId}/{clauseId:.+}")
     String claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
                      ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                      @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-        Clause clause = claimable(me, documentId, clauseId);
-        ScreenRun run = find(id);
+        Clause clause = views.claimable(me, documentId, clauseId);
+        ScreenRun run = views.run(id);
         model.addAttribute("run", run);
         model.addAttribute("clause", clause);
         model.addAttribute("document", policies.documentOf(clause));
@@ -158,9 +117,5 @@ public class ScreeningController {
         model.addAttribute("areas", places.areas());
         model.addAttribute("page", runs.claimants(id, clause.ref(), filter, PageQuery.of(page, size, sort == null ? "figure" : sort, dir == null ? "desc" : dir)));
         return "screening/claimants";
-    }
-
-    private ScreenRun find(long id) {
-        return runs.find(id).orElseThrow(() -> new NotFound("没有第" + id + "次筛查"));
     }
 }

@@ -1,5 +1,6 @@
 package innopoints.app.registry.imports;
 
+import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Policies;
 import innopoints.app.registry.EnterpriseRepository;
 import innopoints.app.registry.FactValues;
@@ -122,7 +123,7 @@ final class FactRows implements RowKind {
             text.put(spec.name(), spec.type() == FieldType.DATE ? isoDate(cell) : cell);
         }
         FactValues.Parsed parsed = FactValues.parse(type, text);
-        for (FactValues.FieldError e : parsed.errors()) {
+        for (FieldError e : parsed.errors()) {
             FieldSpec spec = type.indexOf(e.field()) < 0 ? null : type.field(type.indexOf(e.field()));
             String column = columnOf.getOrDefault(e.field(), spec == null || spec.term() == null ? e.field() : spec.term());
             r.reject(column, e.message());

@@ -3,7 +3,7 @@ package innopoints.app.registry.imports;
 import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
 import innopoints.app.platform.ApiErrors;
-import innopoints.app.platform.PageQuery;
+import innopoints.app.platform.PageJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,11 +62,11 @@ class ImportApi {
 
     @GetMapping
     @Operation(summary = "导入记录（分页，默认最新的在前）")
-    PageQuery.Page<ImportRun> list(@AuthenticationPrincipal Account me, @RequestParam(name = "page", required = false) Integer page,
+    PageJson<ImportRun> list(@AuthenticationPrincipal Account me, @RequestParam(name = "page", required = false) Integer page,
                                    @RequestParam(name = "size", required = false) Integer size, @RequestParam(name = "sort", required = false) String sort,
                                    @RequestParam(name = "dir", required = false) String dir) {
         access.checkImport(me);
-        return imports.history(ImportController.query(page, size, sort, dir));
+        return PageJson.of(imports.history(ImportController.query(page, size, sort, dir)), run -> run);
     }
 
     @GetMapping("/{id}")
