@@ -1,8 +1,7 @@
 package innopoints.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import innopoints.engine.calc.Calculation;
 import innopoints.engine.calc.Exclusion;
 import innopoints.engine.calc.Item;
@@ -23,28 +22,16 @@ import java.util.Map;
 
 /** The JSON shapes of the tool's output (the contract in docs/facts.md and the README). */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Json() {}
 
-    static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static String write(Object value) { return MAPPER.writeValueAsString(value); }
 
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
     /** One value on one line, for JSON-lines output. */
-    static String line(Object value) {
-        try {
-            return COMPACT.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static String line(Object value) { return COMPACT.writeValueAsString(value); }
 
     static Map<String, Object> clause(Document d, Clause c) {
         Map<String, Object> m = new LinkedHashMap<>();
