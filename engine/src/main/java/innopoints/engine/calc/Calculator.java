@@ -120,6 +120,11 @@ public final class Calculator {
                 if (explain) exclude(d, c, f, Exclusion.ReasonKind.DRAFT, "《" + d.title() + "》为征求意见稿，尚未生效；仅在假设分析中开启征求意见稿时计算");
                 return false;
             }
+            if (d.status() == Status.DRAFT && s.asOf().isBefore(s.draftEffectiveDate())) {
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.NOT_PUBLISHED, "计算日 " + s.asOf() + " 早于假定生效日期 " + s.draftEffectiveDate()
+                        + "：按此假设，征求意见稿《" + d.title() + "》在计算日尚未施行");
+                return false;
+            }
             if (d.status() == Status.EXPIRED) {
                 if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, "《" + d.title() + "》已失效");
                 return false;
@@ -134,9 +139,12 @@ public final class Calculator {
                 return false;
             }
             Profile p = s.subject();
+            if (d.appliesTo() != null && p.district() == null) {
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "未填写所在地区（enterprise.district），无法判断是否适用（本文件“" + d.appliesTo().quote() + "”）");
+                return false;
+            }
             if (d.appliesTo() != null && !d.appliesTo().districts().contains(p.district())) {
-                if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_AREA, (p.district() == null ? "未填写所在地区" : "所在地区“" + p.district() + "”")
-                        + "不在本文件适用范围（“" + d.appliesTo().quote() + "”）");
+                if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_AREA, "所在地区“" + p.district() + "”不在本文件适用范围（“" + d.appliesTo().quote() + "”）");
                 return false;
             }
             if (!c.beneficiaries().contains(p.kind())) {
@@ -146,6 +154,11 @@ public final class Calculator {
             }
             for (Condition cond : c.conditions()) {
                 Object actual = cond.actual(p, f);
+                if (actual == null && cond.profileField() != null) {
+                    if (explain) exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "未填写" + cond.fieldWords() + "（enterprise." + cond.profileField()
+                            + "），无法判断是否适用（“" + cond.quote() + "”）");
+                    return false;
+                }
                 if (!cond.holds(actual)) {
                     if (explain) exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + cond.fieldWords() + "为 "
                             + Condition.show(actual) + "，要求" + cond.requirement());
@@ -191,6 +204,7 @@ public final class Calculator {
             Steps steps = explain ? new Steps() : null;
             Trace t = explain ? steps : Trace.OFF;
             if (explain) {
+                if (d.status() == Status.DRAFT) steps.step(null, "本条款出自征求意见稿，尚未施行；按假定生效日期" + s.draftEffectiveDate() + "计算");
                 for (Condition cond : c.conditions()) {
                     steps.step(cond.quote(), cond.fieldWords() + "为 " + Condition.show(cond.actual(s.subject(), f)) + "，符合（要求" + cond.requirement() + "）");
                 }
@@ -379,7 +393,7 @@ public final class Calculator {
                     if (other.level() != Level.DISTRICT || other.funding() == null) continue;
                     if (other.status() == Status.DRAFT && !s.draftOn(other.id())) continue;
                     if (!other.effective().contains(c.f.date())) continue;
-                    if (other.appliesTo() != null && !other.appliesTo().districts().contains(s.subject().district())) continue;
+                    if (other.appliesTo() != null && (s.subject().district() == null || !other.appliesTo().districts().contains(s.subject().district()))) continue;
                     for (Funding.Cofunding cf : other.funding().cofunding()) {
                         if (!park.equals(cf.park())) continue;
                         if (other == c.d && !cf.exceptArticles().contains(c.c.article())) {

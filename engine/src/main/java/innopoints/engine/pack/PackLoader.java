@@ -24,6 +24,8 @@ import innopoints.engine.policy.PointNominal;
 import innopoints.engine.policy.StackingRule;
 import innopoints.engine.policy.Status;
 import innopoints.engine.policy.Window;
+import innopoints.engine.population.Places;
+import innopoints.engine.facts.ProfileTerms;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +128,7 @@ public final class PackLoader {
                 documents.add(d);
             }
         }
-        Pack pack = new Pack(name, vocabulary, documents);
+        Pack pack = new Pack(name, vocabulary, documents, readTerms());
 
         List<WorkedCase> cases = new ArrayList<>();
         for (Document d : documents) {
@@ -146,6 +148,36 @@ public final class PackLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- profile terms ----------------------------------------------------------------------
+
+    /** Districts and parks from places.yaml, industries and qualifications from terms.yaml; open where a file is absent. */
+    private ProfileTerms readTerms() {
+        Map<String, List<String>> parks = new LinkedHashMap<>();
+        if (Files.isRegularFile(root.resolve("places.yaml"))) {
+            try {
+                for (Places.Area a : Places.load(root).areas()) parks.put(a.name(), a.parks().stream().map(Places.Park::name).toList());
+            } catch (Problems.Invalid e) {
+                e.problems().forEach(problems::add);
+            }
+        }
+        List<String> industries = List.of(), qualifications = List.of();
+        Path file = root.resolve("terms.yaml");
+        if (Files.isRegularFile(file)) {
+            Node n = Node.read(file, shown(file), problems);
+            Node.Fields f = n == null ? null : n.fields();
+            if (f != null) {
+                industries = f.texts("industries");
+                qualifications = f.texts("qualifications");
+                f.done();
+                for (List<String> words : List.of(industries, qualifications)) {
+                    Set<String> seen = new HashSet<>();
+                    for (String w : words) if (!seen.add(w)) f.node().problem("'" + w + "' is listed twice");
+                }
+            }
+        }
+        return new ProfileTerms(parks, industries, qualifications);
     }
 
     // ---- vocabulary -------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import innopoints.engine.facts.CreditCode;
 import innopoints.engine.facts.Fact;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
+import innopoints.engine.facts.Nearest;
+import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.facts.PriorAward;
 import innopoints.engine.facts.Profile;
 import innopoints.engine.facts.Scenario;
@@ -66,10 +68,12 @@ public final class ScenarioReader {
             PriorAward a = prior(item);
             if (a != null) awarded.add(a);
         }
-        Set<String> drafts = drafts(f.opt("whatIf"));
+        Node whatIf = f.opt("whatIf");
+        Set<String> drafts = new LinkedHashSet<>();
+        LocalDate draftEffective = whatIf(whatIf, drafts);
         f.done();
         if (asOf == null || subject == null) return null;
-        return new Scenario(asOf, subject, facts, awarded, drafts);
+        return new Scenario(asOf, subject, facts, awarded, drafts, draftEffective);
     }
 
     private Profile profile(Node node, Node.Fields parent) {
@@ -84,20 +88,27 @@ public final class ScenarioReader {
         if (kindKey != null) {
             kind = Beneficiary.fromKey(kindKey);
             if (kind == null) {
-                f.opt("kind").problem("unknown kind '" + kindKey + "', expected one of: " + Beneficiary.keys());
+                f.opt("kind").problem(ProfileTerms.kindProblem(kindKey));
                 kind = Beneficiary.ENTERPRISE;
             }
         }
         String code = f.text("creditCode", false);
         if (code != null && !CreditCode.isValid(code)) f.opt("creditCode").problem(CreditCode.problem(code));
         String size = f.text("size", false);
-        if (size != null && !List.of("micro", "small", "medium", "large").contains(size)) {
-            f.opt("size").problem("expected micro, small, medium or large, found '" + size + "'");
-        }
         Profile p = new Profile(f.text("name", false), code, kind, f.text("district", false), f.text("park", false),
                 f.texts("industries"), f.texts("qualifications"), size);
+        for (ProfileTerms.FieldProblem fp : pack.terms().check(p)) at(f, fp.field()).problem(fp.message());
         f.done();
         return p;
+    }
+
+    /** The node of a profile field named as "district" or "industries[1]". */
+    private static Node at(Node.Fields f, String field) {
+        int bracket = field.indexOf('[');
+        if (bracket < 0) return f.opt(field);
+        List<Node> items = f.items(field.substring(0, bracket));
+        int i = Integer.parseInt(field.substring(bracket + 1, field.length() - 1));
+        return i < items.size() ? items.get(i) : f.node();
     }
 
     private Fact fact(Node node, int n) {
@@ -150,7 +161,7 @@ public final class ScenarioReader {
             case ENUM -> {
                 String t = v.text();
                 if (t != null && !spec.values().contains(t)) {
-                    v.problem("expected one of " + String.join("、", spec.values()) + ", found '" + t + "'");
+                    v.problem(Nearest.unknown("“" + spec.term() + "”取值", t, spec.values()));
                     return null;
                 }
                 return t;
@@ -179,11 +190,12 @@ public final class ScenarioReader {
         return new PriorAward(clause, date, figure, keys);
     }
 
-    private Set<String> drafts(Node node) {
-        if (node == null) return Set.of();
+    /** Reads whatIf: the drafts switched on into {@code out}; returns the assumed effective date of the drafts, or null. */
+    private LocalDate whatIf(Node node, Set<String> out) {
+        if (node == null) return null;
         Node.Fields f = node.fields();
-        if (f == null) return Set.of();
-        Set<String> out = new LinkedHashSet<>();
+        if (f == null) return null;
+        LocalDate draftEffective = f.date("draftEffective", false);
         Node d = f.opt("drafts");
         if (d != null) {
             if (d.isList()) {
@@ -198,8 +210,9 @@ public final class ScenarioReader {
                 if (Boolean.TRUE.equals(on)) out.add("*");
             }
         }
+        if (draftEffective != null && out.isEmpty()) f.opt("draftEffective").problem("只有开启征求意见稿（whatIf.drafts）时才有假定生效日期");
         f.done();
-        return out;
+        return draftEffective;
     }
 
     private String suggestion(String key) {

@@ -1,5 +1,6 @@
 package innopoints.engine.policy;
 
+import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.facts.Vocabulary;
 
 import java.util.ArrayList;
@@ -15,9 +16,15 @@ public final class Pack {
     private final Map<String, Document> byId = new LinkedHashMap<>();
     private final Map<String, Clause> byRef = new LinkedHashMap<>();
     private final Clause[][] byFactType;
+    private final ProfileTerms terms;
 
     public Pack(String name, Vocabulary vocabulary, List<Document> documents) {
+        this(name, vocabulary, documents, ProfileTerms.OPEN);
+    }
+
+    public Pack(String name, Vocabulary vocabulary, List<Document> documents, ProfileTerms terms) {
         this.name = name;
+        this.terms = terms;
         this.vocabulary = vocabulary;
         this.documents = List.copyOf(documents);
         List<List<Clause>> index = new ArrayList<>();
@@ -36,6 +43,9 @@ public final class Pack {
     public String name() { return name; }
 
     public Vocabulary vocabulary() { return vocabulary; }
+
+    /** The values a subject's profile may take (districts, parks, industries, qualifications). */
+    public ProfileTerms terms() { return terms; }
 
     public List<Document> documents() { return documents; }
 
