@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** calc SCENARIO: what a subject could claim, clause by clause, with the explanation. */
@@ -30,6 +32,9 @@ final class CalcCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "what-if: switch draft documents on (as whatIf.drafts: true)")
     boolean drafts;
 
+    @Option(names = "--draft-effective", paramLabel = "DATE", description = "what-if: the date the drafts are assumed to take effect (default: the as-of date; as whatIf.draftEffective)")
+    LocalDate draftEffective;
+
     @Option(names = "--brief", description = "table only, without explanations and exclusions")
     boolean brief;
 
@@ -37,7 +42,11 @@ final class CalcCommand implements Callable<Integer> {
     public Integer call() {
         Pack p = pack.load();
         Scenario s = new ScenarioReader(p).read(scenario);
-        if (drafts) s = new Scenario(s.asOf(), s.subject(), s.facts(), s.awarded(), java.util.Set.of("*"));
+        if (draftEffective != null && !drafts && s.drafts().isEmpty()) {
+            throw new Main.UserError("--draft-effective: 只有开启征求意见稿（--drafts）时才有假定生效日期");
+        }
+        if (drafts) s = s.withDrafts(Set.of("*"), draftEffective != null ? draftEffective : s.draftEffective());
+        else if (draftEffective != null) s = s.withDrafts(s.drafts(), draftEffective);
         Calculation calc = new Calculator(p).calculate(s);
         if (json) {
             System.out.println(Json.write(Json.calculation(calc)));
@@ -51,7 +60,12 @@ final class CalcCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append("计算日 ").append(calc.scenario().asOf()).append("，主体：")
                 .append(calc.scenario().subject().name() == null ? calc.scenario().subject().kind().label() : calc.scenario().subject().name())
-                .append("（").append(calc.scenario().subject().district() == null ? "未填地区" : calc.scenario().subject().district()).append("）\n\n");
+                .append("（").append(calc.scenario().subject().district() == null ? "未填地区" : calc.scenario().subject().district()).append("）\n");
+        if (!calc.scenario().drafts().isEmpty()) {
+            out.append("假设分析：开启征求意见稿，假定生效日期 ").append(calc.scenario().draftEffectiveDate())
+                    .append(calc.scenario().draftEffective() == null ? "（未指定，取计算日）" : "").append("\n");
+        }
+        out.append("\n");
         if (calc.results().isEmpty()) out.append("没有可享受的条款。\n");
         else {
             Table t = new Table(new String[]{"条款", "事项", "金额", "单位", "性质", "资金分担"}, 0, 28);

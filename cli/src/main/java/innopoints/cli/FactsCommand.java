@@ -1,6 +1,7 @@
 package innopoints.cli;
 
 import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
 import innopoints.engine.policy.Clause;
@@ -65,16 +66,26 @@ final class FactsCommand implements Callable<Integer> {
                 | `facts` | what happened: `type` (a key below), `date`, optional `id`, and the type's fields |
                 | `awarded` | awards already made: `clause` (e.g. `city-2025:4.1`), `date`, `figure` (in the clause's unit), and any key a cap is per (e.g. `product`) |
                 | `whatIf.drafts` | `true` switches every draft document on, or a list of document ids |
+                | `whatIf.draftEffective` | the date the drafts switched on are assumed to take effect (YYYY-MM-DD); the as-of date if absent. A draft states no date of effect: each draft clause's explanation names the date assumed, and an as-of date before it leaves the draft out |
 
                 Amounts are yuan (元) as decimal numbers or strings ("5000000" for 500万元); never negative.
                 A fact's date must be a real date; a fact dated outside a document's window is not an error:
                 it gets no award there, and the exclusion says why.
 
+                `district`, `park`, `industries`, `qualifications`, `size`, `kind` and the fields of a fact that
+                take one of listed values accept only those values (places.yaml, terms.yaml, below): another
+                value is refused, naming the field and the nearest valid values (`通州` → `通州区`). Without a
+                `district`, a clause of a document that applies only in some districts is not calculated and
+                the exclusion says the district is missing.
+
                 Subject kinds (`enterprise.kind`):
                 """);
         for (Beneficiary b : Beneficiary.values()) sb.append("`").append(b.key()).append("` ").append(b.label()).append("; ");
         sb.setLength(sb.length() - 2);
-        sb.append("\n\nIndustry and qualification words that clauses test (`enterprise.industries`, `enterprise.qualifications`): ");
+        sb.append("\n\nDistricts (`enterprise.district`, places.yaml): ").append(String.join("、", p.terms().districts()));
+        sb.append(".\n\nIndustries (`enterprise.industries`, terms.yaml): ").append(String.join("、", p.terms().industries()));
+        sb.append(".\n\nQualifications (`enterprise.qualifications`, terms.yaml): ").append(String.join("、", p.terms().qualifications()));
+        sb.append(".\n\nIndustry and qualification words that clauses test: ");
         TreeSet<String> words = new TreeSet<>();
         for (Clause c : p.clauses()) for (var cond : c.conditions()) if (cond.profileField() != null && cond.test() == innopoints.engine.policy.Condition.Test.CONTAINS) words.add(cond.operand().toString());
         sb.append(words.isEmpty() ? "none" : String.join("、", words)).append(".\n\n## Fact types\n");
@@ -114,11 +125,12 @@ final class FactsCommand implements Callable<Integer> {
         ep.put("kind", obj("enum", java.util.Arrays.stream(Beneficiary.values()).map(Beneficiary::key).toList()));
         ep.put("name", obj("type", "string"));
         ep.put("creditCode", obj("type", "string", "pattern", "^[0-9A-HJ-NPQRTUWXY]{18}$"));
-        ep.put("district", obj("type", "string"));
-        ep.put("park", obj("type", "string"));
-        ep.put("industries", obj("type", "array", "items", obj("type", "string")));
-        ep.put("qualifications", obj("type", "array", "items", obj("type", "string")));
-        ep.put("size", obj("enum", List.of("micro", "small", "medium", "large")));
+        ProfileTerms terms = p.terms();
+        ep.put("district", terms.districts().isEmpty() ? obj("type", "string") : obj("enum", terms.districts()));
+        ep.put("park", terms.parks().isEmpty() ? obj("type", "string") : obj("enum", terms.parks()));
+        ep.put("industries", obj("type", "array", "items", terms.industries().isEmpty() ? obj("type", "string") : obj("enum", terms.industries())));
+        ep.put("qualifications", obj("type", "array", "items", terms.qualifications().isEmpty() ? obj("type", "string") : obj("enum", terms.qualifications())));
+        ep.put("size", obj("enum", ProfileTerms.SIZES));
         ent.put("properties", ep);
         props.put("enterprise", ent);
         List<Object> oneOf = new ArrayList<>();
@@ -170,7 +182,8 @@ final class FactsCommand implements Callable<Integer> {
         aw.put("additionalProperties", obj("type", "string"));
         props.put("awarded", obj("type", "array", "items", aw));
         props.put("whatIf", obj("type", "object", "additionalProperties", false,
-                "properties", obj("drafts", obj("oneOf", List.of(obj("type", "boolean"), obj("type", "array", "items", obj("type", "string")))))));
+                "properties", obj("drafts", obj("oneOf", List.of(obj("type", "boolean"), obj("type", "array", "items", obj("type", "string")))),
+                        "draftEffective", obj("type", "string", "format", "date"))));
         root.put("properties", props);
         return Json.write(root) + "\n";
     }

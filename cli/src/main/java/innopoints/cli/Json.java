@@ -49,7 +49,10 @@ final class Json {
         m.put("matter", c.matter());
         m.put("fact", c.fact() == null ? null : c.fact().key());
         m.put("rule", Plain.rule(c, d.unit()));
-        m.put("effective", Map.of("from", String.valueOf(d.effective().from()), "to", String.valueOf(d.effective().to())));
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("from", d.effective().from() == null ? null : d.effective().from().toString());
+        effective.put("to", d.effective().to() == null ? null : d.effective().to().toString());
+        m.put("effective", effective);
         m.put("text", c.text());
         if (c.reading() != null) m.put("reading", c.reading());
         return m;
@@ -58,6 +61,10 @@ final class Json {
     static Map<String, Object> calculation(Calculation calc) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("asOf", calc.scenario().asOf().toString());
+        if (!calc.scenario().drafts().isEmpty()) {
+            m.put("drafts", calc.scenario().drafts().stream().sorted().toList());
+            m.put("draftEffective", calc.scenario().draftEffectiveDate().toString());
+        }
         List<Object> results = new ArrayList<>();
         BigDecimal yuan = BigDecimal.ZERO, points = BigDecimal.ZERO;
         for (Result r : calc.results()) {

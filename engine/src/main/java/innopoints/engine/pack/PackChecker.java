@@ -1,7 +1,10 @@
 package innopoints.engine.pack;
 
 import innopoints.engine.calc.Calculator;
+import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.policy.Award;
+import innopoints.engine.policy.Condition;
+import innopoints.engine.policy.Funding;
 import innopoints.engine.policy.Clause;
 import innopoints.engine.policy.Document;
 import innopoints.engine.policy.Pack;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +55,7 @@ public final class PackChecker {
             }
         }
         problems.addAll(overlaps(pack));
+        problems.addAll(terms(pack));
         if (sources != null) problems.addAll(verbatim(pack, sources));
         return new Report(problems, pack.documents().size(), clauses, loaded.cases().size(), passed);
     }
@@ -71,6 +76,49 @@ public final class PackChecker {
                             out.add(new Problem(cb.loc().file(), cb.loc().line(), "clause " + cb.id(), "matter '" + cb.matter() + "' is also rewarded by "
                                     + ca.ref() + ", and no stacking rule of either document relates them"));
                         }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Districts, parks, industries and qualifications the pack tests that no profile may hold
+     * (places.yaml, terms.yaml): such a condition could never hold, and a scenario could not say it.
+     */
+    static List<Problem> terms(Pack pack) {
+        ProfileTerms t = pack.terms();
+        List<Problem> out = new ArrayList<>();
+        for (Document d : pack.documents()) {
+            if (d.appliesTo() != null) {
+                for (String district : d.appliesTo().districts()) {
+                    String why = t.districtProblem(district);
+                    if (why != null) out.add(new Problem(d.loc().file(), d.loc().line(), "appliesTo.districts", why + " (places.yaml)"));
+                }
+            }
+            if (d.funding() != null) {
+                for (Funding.Cofunding cf : d.funding().cofunding()) {
+                    String why = t.parkProblem(null, cf.park());
+                    if (why != null) out.add(new Problem(d.loc().file(), d.loc().line(), "funding.cofunding.park", why + " (places.yaml)"));
+                }
+            }
+            for (Clause c : d.clauses()) {
+                for (Condition cond : c.conditions()) {
+                    if (cond.profileField() == null) continue;
+                    Collection<?> values = cond.operand() instanceof Collection<?> many ? many : List.of(cond.operand());
+                    for (Object v : values) {
+                        String why = switch (cond.profileField()) {
+                            case "district" -> t.districtProblem(v.toString());
+                            case "park" -> t.parkProblem(null, v.toString());
+                            case "industries" -> t.industryProblem(v.toString());
+                            case "qualifications" -> t.qualificationProblem(v.toString());
+                            case "size" -> ProfileTerms.sizeProblem(v.toString());
+                            case "kind" -> ProfileTerms.kindProblem(v.toString());
+                            default -> null;
+                        };
+                        if (why != null) out.add(new Problem(c.loc().file(), c.loc().line(), "clause " + c.id() + ".conditions",
+                                "enterprise." + cond.profileField() + ": " + why + " (places.yaml, terms.yaml)"));
                     }
                 }
             }
