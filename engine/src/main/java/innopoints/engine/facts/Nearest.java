@@ -14,7 +14,7 @@ public final class Nearest {
     /** How many suggestions a message offers. */
     public static final int FEW = 3;
     /** How many valid values a message lists before it says how many there are. */
-    private static final int LISTED = 12;
+    private static final int LISTED = 15;
 
     private Nearest() {}
 

@@ -65,8 +65,16 @@ public record ProfileTerms(Map<String, List<String>> parksByDistrict, List<Strin
         return qualifications.isEmpty() || qualifications.contains(qualification) ? null : Nearest.unknown("资质", qualification, qualifications);
     }
 
+    /** The Chinese names of {@link #SIZES}, in the same order. */
+    public static final List<String> SIZE_LABELS = List.of("微型", "小型", "中型", "大型");
+
     public static String sizeProblem(String size) {
-        return size == null || SIZES.contains(size) ? null : Nearest.unknown("企业规模", size, SIZES) + "（微型、小型、中型、大型）";
+        if (size == null || SIZES.contains(size)) return null;
+        int label = SIZE_LABELS.indexOf(size.strip().replace("企业", ""));
+        if (label >= 0) {
+            return "未知的企业规模“" + size + "”，是否指“" + SIZES.get(label) + "”（" + SIZE_LABELS.get(label) + "）？" + Nearest.options(SIZES) + "（微型、小型、中型、大型）";
+        }
+        return Nearest.unknown("企业规模", size, SIZES) + "（微型、小型、中型、大型）";
     }
 
     public static String kindProblem(String kind) {

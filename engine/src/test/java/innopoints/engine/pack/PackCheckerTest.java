@@ -70,4 +70,12 @@ class PackCheckerTest {
         assertThat(messages(r, root)).contains("city/document.yaml:33: clause 47.text: is not verbatim from 000_c0aede4cc44a3ca6.txt")
                 .doesNotContain("clause 4.1.text");
     }
+
+    @Test
+    void findsAConditionOnAnIndustryNoProfileMayHold() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("terms.yaml"), "industries: [集成电路]\nqualifications: [高新技术企业]\n");
+        PackChecker.Report r = PackChecker.check(PackLoader.load(root), null);
+        assertThat(messages(r, root)).contains("city/document.yaml:19: clause 4.1.conditions: enterprise.industries: 未知的产业“集成电路设计”，是否指“集成电路”？");
+    }
 }

@@ -57,11 +57,11 @@ class ScenarioReaderTest {
                  ]}
                 """)).containsExactlyInAnyOrder(
                 "s.json:1: asOf: expected a date YYYY-MM-DD that exists, found '2026-02-30'",
-                "s.json:1: enterprise.kind: unknown kind 'company', expected one of: enterprise, research-institution, fund-manager, guarantee-institution, loan-transfer-institution, insurance-institution, medical-institution, travel-agency, service-platform, exhibition-organizer, district, park, individual",
+                "s.json:1: enterprise.kind: 未知的主体类别“company”；可选：enterprise、research-institution、fund-manager、guarantee-institution、loan-transfer-institution、insurance-institution、medical-institution、travel-agency、service-platform、exhibition-organizer、district、park、individual",
                 "s.json:3: facts[0].first_round_cost: an amount cannot be negative, found -5",
                 "s.json:4: facts[1].date: expected a date YYYY-MM-DD that exists, found '2026-13-01'",
                 "s.json:4: facts[1].booth_fee: expected a number, found '三万'",
-                "s.json:5: facts[2].stage: expected one of 种子期、初创期、成长期, found '上市期'");
+                "s.json:5: facts[2].stage: 未知的“被投企业所处阶段”取值“上市期”；可选：种子期、初创期、成长期");
     }
 
     @Test

@@ -43,6 +43,12 @@ class GeneratorTest {
     }
 
     @Test
+    void givesEveryEnterpriseOnlyPlacesIndustriesAndQualificationsThePackKnows() {
+        Population p = generate(3, 3000);
+        for (int i = 0; i < p.size(); i++) assertThat(pack.terms().check(p.namedProfile(i))).as(p.namedProfile(i).toString()).isEmpty();
+    }
+
+    @Test
     void givesEveryEnterpriseAValidUniqueCreditCodeOfItsArea() {
         Population p = generate(1, 5000);
         Set<String> codes = new HashSet<>();
