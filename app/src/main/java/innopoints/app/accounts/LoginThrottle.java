@@ -67,6 +67,13 @@ public class LoginThrottle {
 
     public void succeeded(String username) { accounts.succeeded(username); }
 
+    /** Failures from {@code address} within the window. */
+    int failuresFrom(String address) {
+        addressBlocked(address);
+        Deque<Instant> d = byAddress.get(address);
+        return d == null ? 0 : d.size();
+    }
+
     public int limit() { return limit; }
 
     public Duration lock() { return lock; }

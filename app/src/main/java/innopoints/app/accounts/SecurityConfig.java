@@ -54,6 +54,7 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() { return PasswordEncoderFactories.createDelegatingPasswordEncoder(); }
 
+    /** The one authentication provider, so Spring Security's shared manager uses it for both chains (and only once). */
     @Bean
     PasswordCheck passwordCheck(AccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle) {
         return new PasswordCheck(accounts, encoder, throttle);
@@ -62,11 +63,10 @@ public class SecurityConfig {
     /** Scripts with HTTP Basic, and API calls with no session: stateless, so CSRF does not arise; cross-site writes refused. */
     @Bean
     @Order(1)
-    SecurityFilterChain statelessChain(HttpSecurity http, PasswordCheck check, LoginThrottle throttle, ClientAddress addresses,
+    SecurityFilterChain statelessChain(HttpSecurity http, LoginThrottle throttle, ClientAddress addresses,
                                        AccountRepository accounts) throws Exception {
         AuthenticationDetailsSource<HttpServletRequest, String> details = addresses::of;
         http.securityMatcher(STATELESS)
-                .authenticationProvider(check)
                 .authorizeHttpRequests(SecurityConfig::rules)
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthorized).authenticationDetailsSource(details))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -85,13 +85,12 @@ public class SecurityConfig {
     /** People in a browser: form sign-in, a session, the CSRF token on every change. */
     @Bean
     @Order(2)
-    SecurityFilterChain sessionChain(HttpSecurity http, PasswordCheck check, LoginThrottle throttle, ClientAddress addresses,
+    SecurityFilterChain sessionChain(HttpSecurity http, LoginThrottle throttle, ClientAddress addresses,
                                      AccountRepository accounts) throws Exception {
         AuthenticationDetailsSource<HttpServletRequest, String> details = addresses::of;
         AccessDeniedHandlerImpl pages = new AccessDeniedHandlerImpl();
         pages.setErrorPage("/denied");
-        http.authenticationProvider(check)
-                .authorizeHttpRequests(SecurityConfig::rules)
+        http.authorizeHttpRequests(SecurityConfig::rules)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).authenticationDetailsSource(details)
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error=bad")))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
