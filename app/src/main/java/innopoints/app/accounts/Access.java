@@ -71,4 +71,14 @@ public class Access {
     public void checkRegistry(Account a) {
         if (a.is(Role.ENTERPRISE)) throw new Forbidden("企业用户不能浏览企业名录");
     }
+
+    /** Managing accounts and reading their audit trail: administrators only. */
+    public void checkAccounts(Account a) {
+        if (!a.is(Role.ADMIN)) throw new Forbidden("只有系统管理员可以管理账户");
+    }
+
+    /** Reviewing enterprises' registrations (confirming or rejecting the binding): officers and administrators. */
+    public void checkRegistrations(Account a) {
+        if (!(a.is(Role.OFFICER) || a.is(Role.ADMIN))) throw new Forbidden("只有部门经办人员和系统管理员可以审核企业注册");
+    }
 }

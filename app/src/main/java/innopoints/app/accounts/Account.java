@@ -10,10 +10,12 @@ import java.util.List;
 
 /**
  * A signed-in account: who, which role, and its scope (the enterprise of an enterprise user, the
- * department of an officer). Also the principal Spring Security keeps in the session.
+ * department of an officer). Also the principal Spring Security keeps in the session. While
+ * {@code mustChangePassword} is set the account reaches only the change-password page.
  */
 public record Account(long id, String username, String passwordHash, String displayName, Role role, Long enterpriseId,
-                      String department, boolean enabled, OffsetDateTime lockedUntil) implements UserDetails {
+                      String department, boolean enabled, OffsetDateTime lockedUntil, boolean mustChangePassword,
+                      int version) implements UserDetails {
 
     @Override public Collection<? extends GrantedAuthority> getAuthorities() { return List.of(new SimpleGrantedAuthority(role.authority())); }
 
@@ -27,8 +29,11 @@ public record Account(long id, String username, String passwordHash, String disp
 
     /** The account without its password hash, as kept in the session. */
     public Account withoutSecret() {
-        return new Account(id, username, "", displayName, role, enterpriseId, department, enabled, lockedUntil);
+        return new Account(id, username, "", displayName, role, enterpriseId, department, enabled, lockedUntil, mustChangePassword, version);
     }
+
+    /** An enterprise user whose registration an officer has not yet confirmed: it sees no enterprise. */
+    public boolean pending() { return role == Role.ENTERPRISE && enterpriseId == null; }
 
     public boolean is(Role r) { return role == r; }
 

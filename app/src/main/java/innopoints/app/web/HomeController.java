@@ -15,6 +15,7 @@ public class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal Account me) {
+        if (me.pending()) return "redirect:/account/registration";
         if (me.is(Role.ENTERPRISE)) return "redirect:/enterprises/" + me.enterpriseId();
         return "redirect:/screening";
     }

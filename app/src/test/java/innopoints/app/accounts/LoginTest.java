@@ -33,14 +33,14 @@ class LoginTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOneWithTheSameAnswer() throws Exception {
         accounts.create("login-guessed", Role.LEADER, null, null);
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin("/login").user("login-guessed").password("wrong" + i))
                     .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
         }
         mvc.perform(formLogin("/login").user("login-guessed").password(ServiceTest.PASSWORD))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=locked"));
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
         assertThat(jdbc.sql("select locked_until > now() from app_user where username = 'login-guessed'").query(Boolean.class).single()).isTrue();
     }
 }

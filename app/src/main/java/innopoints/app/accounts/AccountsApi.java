@@ -1,0 +1,165 @@
+package innopoints.app.accounts;
+
+import innopoints.app.platform.PageJson;
+import innopoints.app.platform.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+
+/** Accounts through the API: one's own password, the administrator's account management and audit trail, and registration. */
+@RestController
+@Tag(name = "账户", description = "修改本人密码、账户管理（系统管理员）、操作审计、企业自助注册与审核")
+public class AccountsApi {
+    private final AccountService service;
+    private final AccountRepository accounts;
+    private final AccountAudit audit;
+    private final Access access;
+
+    public AccountsApi(AccountService service, AccountRepository accounts, AccountAudit audit, Access access) {
+        this.service = service;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    public record AccountJson(long id, String username, String displayName, String role, String roleLabel, Long enterpriseId,
+                              String department, boolean enabled, boolean locked, boolean mustChangePassword, boolean pending, int version) {
+        static AccountJson of(Account a) {
+            return new AccountJson(a.id(), a.username(), a.displayName(), a.role().name(), a.role().label(), a.enterpriseId(), a.department(),
+                    a.enabled(), !a.isAccountNonLocked(), a.mustChangePassword(), a.pending(), a.version());
+        }
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {}
+
+    public record NewAccount(String username, String displayName, Role role, String department, String creditCode, Boolean enabled) {}
+
+    public record AccountChange(String displayName, Role role, String department, String creditCode, Boolean enabled, Integer version) {}
+
+    public record VersionJson(Integer version) {}
+
+    public record Issued(AccountJson account, String temporaryPassword, String note) {
+        static Issued of(AccountService.Issued i) {
+            return new Issued(AccountJson.of(i.account()), i.temporaryPassword(), "临时密码只显示这一次；用户首次登录后须修改密码");
+        }
+    }
+
+    public record Submitted(String message) {}
+
+    public record RejectJson(String reason) {}
+
+    public record AuditJson(long id, OffsetDateTime at, String actor, String username, String action, String actionLabel, String before, String after) {
+        static AuditJson of(AccountAudit.Entry e) {
+            return new AuditJson(e.id(), e.at(), e.actor(), e.username(), e.action(), e.actionLabel(), e.before(), e.after());
+        }
+    }
+
+    @PostMapping("/api/account/password")
+    @Operation(summary = "修改本人密码（须提供当前密码；新密码须符合密码规则）", operationId = "changeOwnPassword")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Account me, @RequestBody PasswordChange body) {
+        service.changeOwnPassword(me, body.currentPassword(), body.newPassword(), null);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/accounts")
+    @Operation(summary = "账户列表（系统管理员；分页、排序、按用户名/姓名、角色、状态、部门筛选）", operationId = "listAccounts")
+    PageJson<AccountJson> list(@AuthenticationPrincipal Account me, @RequestParam(required = false) String q,
+                               @RequestParam(required = false) Role role, @RequestParam(required = false) String status,
+                               @RequestParam(required = false) String department,
+                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                               @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+        access.checkAccounts(me);
+        return PageJson.of(accounts.page(new AccountRepository.Filter(q, role, status, department), PageQuery.of(page, size, sort, dir)), AccountJson::of);
+    }
+
+    @PostMapping("/api/accounts")
+    @Operation(summary = "创建账户（系统管理员）：返回只显示一次的临时密码，首次登录须修改", operationId = "createAccount")
+    ResponseEntity<Issued> create(@AuthenticationPrincipal Account me, @RequestBody NewAccount body) {
+        access.checkAccounts(me);
+        var issued = service.create(me, body.username(), new AccountService.Changes(body.displayName(), body.role(), body.department(),
+                body.creditCode(), body.enabled() == null || body.enabled()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Issued.of(issued));
+    }
+
+    @GetMapping("/api/accounts/{id}")
+    @Operation(summary = "一个账户（系统管理员）", operationId = "getAccount")
+    AccountJson get(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        access.checkAccounts(me);
+        return AccountJson.of(service.get(id));
+    }
+
+    @PutMapping("/api/accounts/{id}")
+    @Operation(summary = "修改账户的姓名、角色、部门、所属企业、启用状态（系统管理员；须带所读版本，版本已过期时答复409）", operationId = "updateAccount")
+    AccountJson update(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody AccountChange body) {
+        access.checkAccounts(me);
+        Account current = service.get(id);
+        return AccountJson.of(service.update(me, id, version(body.version()), new AccountService.Changes(
+                body.displayName() == null ? current.displayName() : body.displayName(), body.role() == null ? current.role() : body.role(),
+                body.department() == null ? current.department() : body.department(), body.creditCode(),
+                body.enabled() == null ? current.enabled() : body.enabled())));
+    }
+
+    @PostMapping("/api/accounts/{id}/password-reset")
+    @Operation(summary = "重置账户密码（系统管理员）：生成只显示一次的临时密码，下次登录须修改", operationId = "resetAccountPassword")
+    Issued reset(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody VersionJson body) {
+        access.checkAccounts(me);
+        return Issued.of(service.resetPassword(me, id, version(body.version())));
+    }
+
+    @GetMapping("/api/accounts/audit")
+    @Operation(summary = "账户操作审计记录（系统管理员；按用户名、操作筛选，新的在前）", operationId = "listAccountAudit")
+    PageJson<AuditJson> audit(@AuthenticationPrincipal Account me, @RequestParam(required = false) String username,
+                              @RequestParam(required = false) String action,
+                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        access.checkAccounts(me);
+        return PageJson.of(audit.page(username, action, PageQuery.of(page, size, null, null)), AuditJson::of);
+    }
+
+    @PostMapping("/api/registrations")
+    @Operation(summary = "企业自助注册（无需登录）：经主管部门确认绑定前看不到任何企业信息", operationId = "registerEnterprise")
+    ResponseEntity<Submitted> register(@RequestBody AccountService.Registration body) {
+        service.register(body);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Submitted(AccountPages.SUBMITTED));
+    }
+
+    @GetMapping("/api/registrations")
+    @Operation(summary = "企业注册申请列表（部门经办人员、系统管理员；status为pending、confirmed、rejected或all，默认pending）",
+            operationId = "listRegistrations")
+    PageJson<AccountService.RegistrationView> registrations(@AuthenticationPrincipal Account me, @RequestParam(required = false) String status,
+                                                            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        access.checkRegistrations(me);
+        return PageJson.of(service.registrations(status, PageQuery.of(page, size, null, null)), r -> r);
+    }
+
+    @PostMapping("/api/registrations/{id}/confirm")
+    @Operation(summary = "确认注册并绑定企业名录中同一统一社会信用代码的企业", operationId = "confirmRegistration")
+    ResponseEntity<Void> confirm(@AuthenticationPrincipal Account me, @PathVariable long id) {
+        access.checkRegistrations(me);
+        service.confirm(me, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/registrations/{id}/reject")
+    @Operation(summary = "驳回注册申请（须填写原因）", operationId = "rejectRegistration")
+    ResponseEntity<Void> reject(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody RejectJson body) {
+        access.checkRegistrations(me);
+        service.reject(me, id, body.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static int version(Integer v) {
+        if (v == null) throw innopoints.app.platform.Failures.Invalid.field("version", "须提供所读账户的版本号version，以免覆盖他人的修改");
+        return v;
+    }
+}
