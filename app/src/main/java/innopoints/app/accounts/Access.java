@@ -1,6 +1,7 @@
 package innopoints.app.accounts;
 
 import innopoints.app.platform.Failures.Forbidden;
+import innopoints.app.platform.Failures.NotFound;
 import innopoints.engine.policy.Clause;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,14 @@ public class Access {
         };
     }
 
+    /** The one answer for an enterprise that is not there and one the caller may not see: nothing tells them apart. */
+    public static final String NO_ENTERPRISE = "没有找到该企业：企业名录中没有此企业，或不在您的查看范围内";
+    /** The same for a fact: another enterprise's fact and a missing one answer alike. */
+    public static final String NO_FACT = "没有找到该事项：该企业没有此事项，或不在您的查看范围内";
+
+    /** An enterprise the caller may not see is answered as missing (404), so its existence is not revealed. */
     public void checkView(Account a, long enterpriseId) {
-        if (!canView(a, enterpriseId)) throw new Forbidden("无权查看该企业的信息：企业用户只能查看本企业");
+        if (!canView(a, enterpriseId)) throw new NotFound(NO_ENTERPRISE);
     }
 
     /** Declaring or removing facts: the enterprise itself, an officer or an administrator. */
@@ -65,6 +72,19 @@ public class Access {
             throw new Forbidden("该条款由" + String.join("、", c.departments()) + "负责，"
                     + (a.department() == null ? "当前账户" : a.department()) + "无权查看其申报对象名单");
         }
+    }
+
+    /**
+     * Seeing, among an enterprise's entitlements (its push), those of this clause: the enterprise
+     * itself sees all of its own; an officer only the clauses its department answers for, so that
+     * no department rebuilds another's claimant list enterprise by enterprise; finance,
+     * administrators and leaders see all. Whether the enterprise may be viewed at all is checkView.
+     */
+    public boolean canSeeEntitlement(Account a, Clause c) {
+        return switch (a.role()) {
+            case ENTERPRISE, FINANCE, ADMIN, LEADER -> true;
+            case OFFICER -> c.departments().contains(a.department());
+        };
     }
 
     /** Browsing the registry list: everyone but enterprise users. */

@@ -4,6 +4,7 @@ import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
 import innopoints.app.matching.MatchingService;
 import innopoints.app.matching.WhatIf;
+import innopoints.app.platform.Failures.Conflict;
 import innopoints.app.platform.Failures.Invalid;
 import innopoints.app.platform.PageQuery;
 import innopoints.app.platform.Policies;
@@ -84,7 +85,7 @@ public class EnterpriseController {
 
     @GetMapping(value = "/enterprises/{id}", params = "format=xlsx")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @PathVariable long id) {
-        return workbook.of(registry.enterprise(me, id));
+        return workbook.of(me, registry.enterprise(me, id));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -93,7 +94,7 @@ public class EnterpriseController {
         model.addAttribute("e", e);
         model.addAttribute("indicators", repo.indicators(id));
         model.addAttribute("facts", factRows(policies, repo.facts(id)));
-        model.addAttribute("latest", entitlements.forEnterprise(id));
+        model.addAttribute("latest", entitlements.forEnterprise(me, id));
         model.addAttribute("canEdit", access.canEditFacts(me, id));
         return "enterprises/show";
     }
@@ -103,10 +104,10 @@ public class EnterpriseController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                  @RequestParam(required = false) Long added, @RequestParam(required = false) Long edit, Model model) {
         if (edit != null) {
-            FactRecord f = repo.fact(id, edit).orElseThrow(() -> new innopoints.app.platform.Failures.NotFound("该企业没有编号为" + edit + "的事项"));
+            FactRecord f = registry.fact(me, id, edit);
             Map<String, String> text = new LinkedHashMap<>();
             f.fields().forEach((k, v) -> text.put(k, v instanceof Boolean b ? (b ? "是" : "否") : String.valueOf(v)));
-            model.addAttribute("form", new FactForm(f.type(), f.occurredOn().toString(), text));
+            model.addAttribute("form", new FactForm(f.type(), f.occurredOn().toString(), text, f.version()));
             model.addAttribute("type", policies.pack().vocabulary().type(f.type()));
             model.addAttribute("editing", edit);
         }
@@ -122,7 +123,7 @@ public class EnterpriseController {
         model.addAttribute("result", matching.match(me, id, asOf, false));
         model.addAttribute("types", factTypes());
         model.addAttribute("canEdit", access.canEditFacts(me, id));
-        if (!model.containsAttribute("form")) model.addAttribute("form", new FactForm(null, LocalDate.now().toString(), Map.of()));
+        if (!model.containsAttribute("form")) model.addAttribute("form", new FactForm(null, LocalDate.now().toString(), Map.of(), null));
     }
 
     /** The fields of one fact type, for the entry form (loaded into the page by htmx). */
@@ -136,7 +137,8 @@ public class EnterpriseController {
     }
 
     @PostMapping("/enterprises/{id}/facts")
-    String declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+    String declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model,
+                   jakarta.servlet.http.HttpServletResponse response) {
         String type = params.get("type");
         String date = params.get("date");
         Map<String, String> fields = fieldParams(params);
@@ -144,15 +146,17 @@ public class EnterpriseController {
         if (params.get("replaces") != null && !params.get("replaces").isBlank() && replaces == null) {
             throw Invalid.field("replaces", "要更正的事项编号“" + params.get("replaces") + "”不正确");
         }
+        Long version = factId(params.get("version"));
         try {
-            long factId = replaces == null ? registry.declare(me, id, type, date, fields) : registry.revise(me, id, replaces, date, fields);
+            long factId = replaces == null ? registry.declare(me, id, type, date, fields) : registry.revise(me, id, replaces, version, date, fields);
             return "redirect:/enterprises/" + id + "/match?added=" + factId + "#results";
-        } catch (Invalid invalid) {
+        } catch (Invalid | Conflict refused) {
             Map<String, String> errors = new LinkedHashMap<>();
-            invalid.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
-            model.addAttribute("form", new FactForm(type, date, fields));
+            if (refused instanceof Invalid invalid) invalid.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
+            else response.setStatus(409);
+            model.addAttribute("form", new FactForm(type, date, fields, version));
             model.addAttribute("formErrors", errors);
-            model.addAttribute("formMessage", invalid.getMessage());
+            model.addAttribute("formMessage", refused.getMessage());
             model.addAttribute("editing", replaces);
             fill(me, id, null, model);
             FactType t = policies.pack().vocabulary().type(type == null ? "" : type);
@@ -162,8 +166,9 @@ public class EnterpriseController {
     }
 
     @PostMapping("/enterprises/{id}/facts/{factId}/delete")
-    String withdraw(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId) {
-        registry.withdraw(me, id, factId);
+    String withdraw(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId,
+                    @RequestParam(required = false) Long version) {
+        registry.withdraw(me, id, factId, version);
         return "redirect:/enterprises/" + id + "/match";
     }
 
@@ -221,8 +226,8 @@ public class EnterpriseController {
         return out;
     }
 
-    /** The entry form's values, kept when it is refused so nothing typed is lost. */
-    public record FactForm(String type, String date, Map<String, String> fields) {}
+    /** The entry form's values, kept when it is refused so nothing typed is lost; the version a correction is based on. */
+    public record FactForm(String type, String date, Map<String, String> fields, Long version) {}
 
     /** A stored fact with its type's words and its values as people read them. */
     public record FactRow(FactRecord fact, String term, List<String[]> values, boolean known) {}

@@ -48,7 +48,7 @@ public class EnterpriseRepository {
     static final RowMapper<Enterprise> ENTERPRISE = (rs, n) -> new Enterprise(rs.getLong("id"), rs.getString("credit_code"),
             rs.getString("name"), Beneficiary.fromKey(rs.getString("kind")), rs.getString("district"), rs.getString("park"),
             texts(rs.getArray("industries")), texts(rs.getArray("qualifications")), rs.getString("size"),
-            Times.local(rs, "updated_at"));
+            Times.local(rs, "updated_at"), rs.getLong("version"));
 
     static List<String> texts(Array a) throws SQLException {
         return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
@@ -91,7 +91,7 @@ public class EnterpriseRepository {
 
     final RowMapper<FactRecord> factMapper = (rs, n) -> new FactRecord(rs.getLong("id"), rs.getLong("enterprise_id"),
             rs.getString("type"), rs.getObject("occurred_on", LocalDate.class), readMap(rs.getString("fields")),
-            rs.getString("source"), rs.getString("created_by"), Times.local(rs, "created_at"));
+            rs.getString("source"), rs.getString("created_by"), Times.local(rs, "created_at"), rs.getLong("version"));
 
     Map<String, Object> readMap(String text) { return json.readValue(text, MAP); }
 
@@ -127,10 +127,35 @@ public class EnterpriseRepository {
                 .params(enterpriseId, FactValues.digest(type, date, values)).query(Long.class).single() > 0;
     }
 
-    public boolean deleteFact(long enterpriseId, long factId) {
-        boolean gone = jdbc.sql("delete from enterprise_fact where enterprise_id = ? and id = ?").params(enterpriseId, factId).update() > 0;
+    /** Deletes the fact if it is still at {@code version}; false when it has changed or is gone. */
+    public boolean deleteFact(long enterpriseId, long factId, long version) {
+        boolean gone = jdbc.sql("delete from enterprise_fact where enterprise_id = ? and id = ? and version = ?")
+                .params(enterpriseId, factId, version).update() > 0;
         if (gone) touch(enterpriseId);
         return gone;
+    }
+
+    /**
+     * Corrects the fact in place if it is still at {@code version} (one compare-and-set: of two
+     * corrections from one version, the second finds the version moved and writes nothing).
+     */
+    public boolean reviseFact(long enterpriseId, long factId, long version, LocalDate date, Map<String, Object> values, String by) {
+        String type = jdbc.sql("select type from enterprise_fact where enterprise_id = ? and id = ?").params(enterpriseId, factId)
+                .query(String.class).optional().orElse(null);
+        if (type == null) return false;
+        boolean done = jdbc.sql("""
+                        update enterprise_fact set occurred_on = ?, fields = ?::jsonb, digest = ?, source = 'declared', import_id = null,
+                               created_by = ?, version = version + 1
+                        where enterprise_id = ? and id = ? and version = ?""")
+                .params(date, writeMap(values), FactValues.digest(type, date, values), by, enterpriseId, factId, version).update() > 0;
+        if (done) touch(enterpriseId);
+        return done;
+    }
+
+    /** Another fact of the enterprise with this content, or null. */
+    public Long sameFact(long enterpriseId, long exceptId, String type, LocalDate date, Map<String, Object> values) {
+        return jdbc.sql("select id from enterprise_fact where enterprise_id = ? and digest = ? and id <> ?")
+                .params(enterpriseId, FactValues.digest(type, date, values), exceptId).query(Long.class).optional().orElse(null);
     }
 
     private void touch(long enterpriseId) {
@@ -147,7 +172,7 @@ public class EnterpriseRepository {
     static Indicator indicator(ResultSet rs, int n) throws SQLException {
         return new Indicator(rs.getInt("year"), rs.getBigDecimal("revenue"), rs.getBigDecimal("rd_expense"),
                 (Integer) rs.getObject("rd_staff"), (Integer) rs.getObject("staff"), (Integer) rs.getObject("patents"),
-                (Integer) rs.getObject("invention_patents"), rs.getBigDecimal("tech_contract_amount"));
+                (Integer) rs.getObject("invention_patents"), rs.getBigDecimal("tech_contract_amount"), rs.getLong("version"));
     }
 
     /** Distinct values for filter lists. */

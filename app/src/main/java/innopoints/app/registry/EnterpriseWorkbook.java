@@ -1,5 +1,6 @@
 package innopoints.app.registry;
 
+import innopoints.app.accounts.Account;
 import innopoints.app.platform.Policies;
 import innopoints.app.platform.Xlsx;
 import innopoints.app.screening.EntitlementQueries;
@@ -22,8 +23,8 @@ public class EnterpriseWorkbook {
         this.policies = policies;
     }
 
-    /** Profile, pushed entitlements, facts and indicators, one sheet each. */
-    public ResponseEntity<StreamingResponseBody> of(Enterprise e) {
+    /** Profile, pushed entitlements (those the viewer may see), facts and indicators, one sheet each. */
+    public ResponseEntity<StreamingResponseBody> of(Account viewer, Enterprise e) {
         List<EnterpriseController.FactRow> facts = EnterpriseController.factRows(policies, repo.facts(e.id()));
         List<Xlsx.Sheet<?>> sheets = List.of(
                 new Xlsx.Sheet<>("基本信息", EnterpriseController.COLUMNS, List.of(e)),
@@ -35,7 +36,7 @@ public class EnterpriseWorkbook {
                         new Xlsx.Column<>("责任部门", r -> r.clause().departments()),
                         new Xlsx.Column<>("金额/积分", r -> r.entitlement().figure()),
                         new Xlsx.Column<>("单位", r -> "yuan".equals(r.entitlement().unit()) ? "元" : "分"),
-                        new Xlsx.Column<>("性质", EntitlementQueries.Row::kindLabel)), entitlements.forEnterprise(e.id()).rows()),
+                        new Xlsx.Column<>("性质", EntitlementQueries.Row::kindLabel)), entitlements.forEnterprise(viewer, e.id()).rows()),
                 new Xlsx.Sheet<>("已登记的事项", List.<Xlsx.Column<EnterpriseController.FactRow>>of(
                         new Xlsx.Column<>("编号", f -> "f" + f.fact().id()),
                         new Xlsx.Column<>("日期", f -> f.fact().occurredOn()),

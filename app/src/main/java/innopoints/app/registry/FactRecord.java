@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * A dated fact as stored: its type in the pack's vocabulary, its values by field name, where it
- * came from ("declared", "import:12", "demo") and who entered it.
+ * came from ("declared", "import:12", "demo") and who entered it; its version grows with each
+ * correction, and a correction or withdrawal must name the version it was based on.
  */
 public record FactRecord(long id, long enterpriseId, String type, LocalDate occurredOn, Map<String, Object> fields,
-                         String source, String createdBy, OffsetDateTime createdAt) {
+                         String source, String createdBy, OffsetDateTime createdAt, long version) {
 
     /** The engine's fact, ids "f&lt;id&gt;" so an explanation can point back here. */
     public Fact toFact(FactType t) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /** One year's indicators of an enterprise, as the statistics and tax departments report them. */
 public record Indicator(int year, BigDecimal revenue, BigDecimal rdExpense, Integer rdStaff, Integer staff,
-                        Integer patents, Integer inventionPatents, BigDecimal techContractAmount) {
+                        Integer patents, Integer inventionPatents, BigDecimal techContractAmount, long version) {
 
     /** R&D expense as a share of revenue, in percent with one decimal, or null. */
     public BigDecimal rdIntensity() {

@@ -81,7 +81,7 @@ public class RegistryApi {
     @GetMapping(value = "/enterprises/{id}", params = "format=xlsx")
     @Operation(summary = "一家企业导出为Excel：基本信息、可享受的政策、事项、年度指标")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account me, @PathVariable long id) {
-        return workbook.of(registry.enterprise(me, id));
+        return workbook.of(me, registry.enterprise(me, id));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -96,21 +96,29 @@ public class RegistryApi {
         return out;
     }
 
+    /**
+     * One pushed entitlement. {@code screenRun} is the official screen it comes from, or null when
+     * it comes from the enterprise's own re-screen after a change to its data ({@code asOf} is
+     * the day either was screened as of).
+     */
     public record EntitlementJson(String clause, String documentTitle, String citation, String title, BigDecimal figure, String unit,
-                                  String kind, String figureText, List<String> departments, long screenRun) {}
+                                  String kind, String figureText, List<String> departments, Long screenRun, LocalDate asOf) {}
 
     @GetMapping("/enterprises/{id}/entitlements")
-    @Operation(summary = "主动推送：最近一次全库筛查中该企业符合条件、尚未申报的条款")
+    @Operation(summary = "主动推送：该企业按现行有效政策符合条件的条款（来自最近一次正式筛查，或企业信息变更后的即时筛查；模拟筛查从不推送；部门经办人员只看到本部门负责的条款）")
     List<EntitlementJson> entitlements(@AuthenticationPrincipal Account me, @PathVariable long id) {
         registry.enterprise(me, id);
-        return entitlements.forEnterprise(id).rows().stream().map(r -> new EntitlementJson(r.clause().ref(), r.documentTitle(), r.clause().citation(),
+        EntitlementQueries.Push push = entitlements.forEnterprise(me, id);
+        Long run = push.run() == null ? null : push.run().id();
+        return push.rows().stream().map(r -> new EntitlementJson(r.clause().ref(), r.documentTitle(), r.clause().citation(),
                 r.clause().title(), r.entitlement().figure(), r.entitlement().unit(), r.entitlement().kind(), r.figureText(),
-                r.clause().departments(), r.entitlement().runId())).toList();
+                r.clause().departments(), run, push.asOf())).toList();
     }
 
-    public record FactJson(long id, String type, LocalDate date, Map<String, Object> fields, String source, String createdBy) {
+    /** A stored fact; {@code version} is what a correction or withdrawal must send back. */
+    public record FactJson(long id, String type, LocalDate date, Map<String, Object> fields, String source, String createdBy, long version) {
         static FactJson of(FactRecord f) {
-            return new FactJson(f.id(), f.type(), f.occurredOn(), f.fields(), f.source(), f.createdBy());
+            return new FactJson(f.id(), f.type(), f.occurredOn(), f.fields(), f.source(), f.createdBy(), f.version());
         }
     }
 
@@ -121,8 +129,11 @@ public class RegistryApi {
         return repo.facts(id).stream().map(FactJson::of).toList();
     }
 
-    /** A fact to declare: its type key, date (yyyy-MM-dd) and values by field key (numbers may be JSON numbers or text). */
-    public record FactInput(String type, String date, Map<String, Object> fields) {}
+    /**
+     * A fact to declare or correct: its type key (declaring only), date (yyyy-MM-dd), values by
+     * field key (numbers may be JSON numbers or text) and, correcting, the version it is based on.
+     */
+    public record FactInput(String type, String date, Map<String, Object> fields, Long version) {}
 
     @PostMapping("/enterprises/{id}/facts")
     @Operation(summary = "登记一项事项（同一事项重复登记不会重复计入）")
@@ -132,9 +143,9 @@ public class RegistryApi {
     }
 
     @PutMapping("/enterprises/{id}/facts/{factId}")
-    @Operation(summary = "更正一项事项（日期和字段值；事项类型不变），返回更正后的事项")
+    @Operation(summary = "更正一项事项（日期和字段值；事项类型不变；须带所依据的版本号version，已被他人修改时返回409），返回更正后的事项")
     FactJson revise(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId, @RequestBody FactInput in) {
-        long newId = registry.revise(me, id, factId, in.date(), text(in));
+        long newId = registry.revise(me, id, factId, in.version(), in.date(), text(in));
         return FactJson.of(repo.fact(id, newId).orElseThrow());
     }
 
@@ -145,9 +156,10 @@ public class RegistryApi {
     }
 
     @DeleteMapping("/enterprises/{id}/facts/{factId}")
-    @Operation(summary = "撤回一项事项")
-    ResponseEntity<Void> withdraw(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId) {
-        registry.withdraw(me, id, factId);
+    @Operation(summary = "撤回一项事项（须带所依据的版本号version，已被他人修改时返回409）")
+    ResponseEntity<Void> withdraw(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable long factId,
+                                  @RequestParam(required = false) Long version) {
+        registry.withdraw(me, id, factId, version);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,11 +2,14 @@ package innopoints.app.registry;
 
 import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
+import innopoints.app.platform.Failures.Conflict;
 import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Failures.Invalid;
 import innopoints.app.platform.Failures.NotFound;
 import innopoints.app.platform.Policies;
 import innopoints.engine.facts.FactType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,25 +18,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reading an enterprise and declaring or withdrawing its facts, with the access checks. */
+/**
+ * Reading an enterprise and declaring, correcting or withdrawing its facts, with the access
+ * checks. A correction or withdrawal names the version it was based on and is refused (409) when
+ * the fact has changed since; each committed change re-screens the enterprise (EnterprisesChanged).
+ */
 @Service
 public class RegistryService {
+    /** The refusal of a write based on an old version. */
+    public static final String STALE_FACT = "该事项已被他人修改或撤回（您看到的是旧版本），本次操作未保存。请刷新页面，核对最新内容后重新操作";
+
     private final EnterpriseRepository repo;
     private final Access access;
     private final Policies policies;
-
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    public RegistryService(EnterpriseRepository repo, Access access, Policies policies, TransactionTemplate tx) {
+    public RegistryService(EnterpriseRepository repo, Access access, Policies policies, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.repo = repo;
         this.access = access;
         this.policies = policies;
         this.tx = tx;
+        this.events = events;
     }
 
+    /** The enterprise, or 404 alike whether it is missing or out of the caller's sight. */
     public Enterprise enterprise(Account me, long id) {
         access.checkView(me, id);
-        return repo.find(id).orElseThrow(() -> new NotFound("企业名录中没有编号为" + id + "的企业"));
+        return repo.find(id).orElseThrow(() -> new NotFound(Access.NO_ENTERPRISE));
+    }
+
+    /** One fact of the enterprise, or 404 alike whether it is missing, another enterprise's, or out of sight. */
+    public FactRecord fact(Account me, long enterpriseId, long factId) {
+        if (!access.canView(me, enterpriseId)) throw new NotFound(Access.NO_FACT);
+        return repo.fact(enterpriseId, factId).orElseThrow(() -> new NotFound(Access.NO_FACT));
     }
 
     /** The fact type for a key, or a refusal naming the field. */
@@ -43,38 +61,82 @@ public class RegistryService {
         return t;
     }
 
-    /** Declares a fact for the enterprise; every field checked, refusals in Chinese naming the field. */
-    public long declare(Account me, long enterpriseId, String typeKey, String date, Map<String, String> fields) {
-        access.checkEditFacts(me, enterpriseId);
-        enterprise(me, enterpriseId);
-        FactType type = factType(typeKey);
+    private record Checked(LocalDate date, Map<String, Object> values) {}
+
+    private Checked check(FactType type, String date, Map<String, String> fields) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate on = parseDate(date, "date", errors);
         FactValues.Parsed parsed = FactValues.parse(type, fields);
         errors.addAll(parsed.errors());
         if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
-        Long id = tx.execute(status -> repo.addFact(enterpriseId, type.key(), on, parsed.values(), "declared", null, me.username()));
+        return new Checked(on, parsed.values());
+    }
+
+    /** Declares a fact for the enterprise; every field checked, refusals in Chinese naming the field. */
+    public long declare(Account me, long enterpriseId, String typeKey, String date, Map<String, String> fields) {
+        enterprise(me, enterpriseId);
+        access.checkEditFacts(me, enterpriseId);
+        FactType type = factType(typeKey);
+        Checked c = check(type, date, fields);
+        Long id = tx.execute(status -> repo.addFact(enterpriseId, type.key(), c.date(), c.values(), "declared", null, me.username()));
+        changed(enterpriseId);
         return id;
     }
 
     /**
-     * Corrects a declared fact: the old one is withdrawn and the corrected one declared in one
-     * transaction, so a refusal or a failure leaves the old one in place. Returns the new id.
+     * Corrects a fact in place, one compare-and-set on the version it was based on: of two
+     * corrections from the same version one wins and the other is refused (409), and the fact
+     * stays one fact. A correction that makes it equal to another fact of the enterprise merges
+     * the two. Returns the id of the corrected fact.
      */
-    public long revise(Account me, long enterpriseId, long factId, String date, Map<String, String> fields) {
+    public long revise(Account me, long enterpriseId, long factId, Long version, String date, Map<String, String> fields) {
+        FactRecord old = fact(me, enterpriseId, factId);
         access.checkEditFacts(me, enterpriseId);
-        FactRecord old = repo.fact(enterpriseId, factId).orElseThrow(() -> new NotFound("该企业没有编号为" + factId + "的事项"));
-        Long id = tx.execute(status -> {
-            repo.deleteFact(enterpriseId, factId);
-            return declare(me, enterpriseId, old.type(), date, fields);
-        });
+        FactType type = factType(old.type());
+        Checked c = check(type, date, fields);
+        long base = requireVersion(version);
+        Long id;
+        try {
+            id = tx.execute(status -> {
+                Long same = repo.sameFact(enterpriseId, factId, type.key(), c.date(), c.values());
+                boolean written = same != null
+                        ? repo.deleteFact(enterpriseId, factId, base)
+                        : repo.reviseFact(enterpriseId, factId, base, c.date(), c.values(), me.username());
+                if (!written) throw staleOrMissing(enterpriseId, factId);
+                return same != null ? same : factId;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new Conflict(STALE_FACT);
+        }
+        changed(enterpriseId);
         return id;
     }
 
-    public void withdraw(Account me, long enterpriseId, long factId) {
+    /** Withdraws a fact, refused (409) when it has changed since the version the caller saw. */
+    public void withdraw(Account me, long enterpriseId, long factId, Long version) {
+        fact(me, enterpriseId, factId);
         access.checkEditFacts(me, enterpriseId);
-        Boolean gone = tx.execute(status -> repo.deleteFact(enterpriseId, factId));
-        if (!Boolean.TRUE.equals(gone)) throw new NotFound("该企业没有编号为" + factId + "的事项");
+        long base = requireVersion(version);
+        tx.executeWithoutResult(status -> {
+            if (!repo.deleteFact(enterpriseId, factId, base)) throw staleOrMissing(enterpriseId, factId);
+        });
+        changed(enterpriseId);
+    }
+
+    private static long requireVersion(Long version) {
+        if (version == null) {
+            throw Invalid.field("version", "“版本号”（version）必须填写：请提交您所看到的事项版本号，以免覆盖他人的修改");
+        }
+        return version;
+    }
+
+    /** Seen a moment ago, now changed or withdrawn by someone else: either way the caller's version is old. */
+    private static RuntimeException staleOrMissing(long enterpriseId, long factId) {
+        return new Conflict(STALE_FACT);
+    }
+
+    private void changed(long enterpriseId) {
+        events.publishEvent(EnterprisesChanged.of(enterpriseId));
     }
 
     /** A fact's date from text, or null with the reason added to {@code errors} under {@code field}. */

@@ -56,7 +56,7 @@ public class ScreeningApi {
     }
 
     @PostMapping
-    @Operation(summary = "发起一次全库筛查（后台进行，返回202及筛查编号，可查询进度）")
+    @Operation(summary = "发起一次全库筛查（后台进行，返回202及筛查编号，可查询进度）。截至日期为当天且不含征求意见稿为正式筛查，结果推送给企业；否则为模拟筛查（不向企业推送）")
     ResponseEntity<ScreenRun> start(@AuthenticationPrincipal Account me,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                     @RequestParam(defaultValue = "false") boolean drafts) {
@@ -71,8 +71,18 @@ public class ScreeningApi {
         return views.run(id);
     }
 
+    /** One clause's tally in a screen; {@code purposeLabel} says "模拟筛查（不向企业推送）" for a what-if screen. */
     public record TallyJson(String clause, String documentTitle, String citation, String title, List<String> departments, long enterprises,
-                            BigDecimal total, String unit, long ceilings, long undetermined) {}
+                            BigDecimal total, String unit, long ceilings, long undetermined, String purpose, String purposeLabel) {}
+
+    /** One enterprise that could claim a clause in a screen, with the screen's purpose and its label. */
+    public record ClaimantJson(long runId, String purpose, String purposeLabel, long enterpriseId, String enterpriseName, String creditCode,
+                               String district, String park, String clauseRef, BigDecimal figure, String unit, String kind, String facts) {
+        static ClaimantJson of(ScreenRun run, Entitlement e) {
+            return new ClaimantJson(run.id(), run.purpose(), run.purposeLabel(), e.enterpriseId(), e.enterpriseName(), e.creditCode(),
+                    e.district(), e.park(), e.clauseRef(), e.figure(), e.unit(), e.kind(), e.facts());
+        }
+    }
 
     @GetMapping(value = "/{id}/clauses", params = "format=xlsx")
     @Operation(summary = "按条款汇总导出为Excel")
@@ -86,9 +96,10 @@ public class ScreeningApi {
     @Operation(summary = "按条款汇总（部门经办人员只看到本部门负责的条款）")
     List<TallyJson> clauses(@AuthenticationPrincipal Account me, @PathVariable long id) {
         access.checkRegistry(me);
-        views.run(id);
+        ScreenRun run = views.run(id);
         return views.tallies(me, id).stream().map(t -> new TallyJson(t.clause().ref(), t.documentTitle(), t.clause().citation(), t.clause().title(),
-                t.clause().departments(), t.tally().enterprises(), t.tally().total(), t.tally().unit(), t.tally().ceilings(), t.tally().undetermined())).toList();
+                t.clause().departments(), t.tally().enterprises(), t.tally().total(), t.tally().unit(), t.tally().ceilings(), t.tally().undetermined(),
+                run.purpose(), run.purposeLabel())).toList();
     }
 
     @GetMapping(value = "/{id}/clauses/{documentId}/{clauseId:.+}", params = "format=xlsx")
@@ -101,12 +112,12 @@ public class ScreeningApi {
 
     @GetMapping("/{id}/clauses/{documentId}/{clauseId:.+}")
     @Operation(summary = "某条款的可申报企业名单（分页、排序、筛选）")
-    PageJson<Entitlement> claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
+    PageJson<ClaimantJson> claimants(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable String documentId, @PathVariable String clauseId,
                                     ScreeningRepository.Filter filter, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         Clause clause = views.claimable(me, documentId, clauseId);
-        views.run(id);
+        ScreenRun run = views.run(id);
         String s = sort == null ? "figure" : sort, d = dir == null ? "desc" : dir;
-        return PageJson.of(runs.claimants(id, clause.ref(), filter, PageQuery.of(page, size, s, d)), x -> x);
+        return PageJson.of(runs.claimants(id, clause.ref(), filter, PageQuery.of(page, size, s, d)), e -> ClaimantJson.of(run, e));
     }
 }

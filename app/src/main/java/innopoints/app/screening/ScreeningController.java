@@ -55,8 +55,8 @@ public class ScreeningController {
         access.checkRegistry(me);
         String s = sort == null ? "id" : sort, d = dir == null ? "desc" : dir;
         model.addAttribute("page", runs.page(PageQuery.of(page, size == null ? 10 : size, s, d)));
-        runs.latestDone().ifPresent(r -> model.addAttribute("tallies", views.tallies(me, r.id())));
-        model.addAttribute("latest", runs.latestDone().orElse(null));
+        runs.latestOfficial().ifPresent(r -> model.addAttribute("tallies", views.tallies(me, r.id())));
+        model.addAttribute("latest", runs.latestOfficial().orElse(null));
         model.addAttribute("today", LocalDate.now());
         return "screening/index";
     }

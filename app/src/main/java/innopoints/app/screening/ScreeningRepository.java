@@ -18,7 +18,7 @@ import java.util.Optional;
 @Repository
 public class ScreeningRepository {
     private static final RowMapper<ScreenRun> RUN = (rs, n) -> new ScreenRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
-            rs.getBoolean("drafts"), rs.getString("status"), rs.getString("started_by"), Times.local(rs, "started_at"),
+            rs.getBoolean("drafts"), rs.getString("purpose"), rs.getString("status"), rs.getString("started_by"), Times.local(rs, "started_at"),
             Times.local(rs, "finished_at"), rs.getInt("total"), rs.getInt("done"), rs.getInt("entitled"), rs.getString("error"));
     private static final RowMapper<Entitlement> ENTITLEMENT = (rs, n) -> new Entitlement(rs.getLong("run_id"), rs.getLong("enterprise_id"),
             rs.getString("name"), rs.getString("credit_code"), rs.getString("district"), rs.getString("park"), rs.getString("clause_ref"),
@@ -47,15 +47,21 @@ public class ScreeningRepository {
         return jdbc.sql("select * from screen_run where id = ?").param(id).query(RUN).optional();
     }
 
-    /** The latest finished screen: what enterprises see as their entitlements. */
+    /** The latest finished screen of either purpose (an officer's view of the screens). */
     public Optional<ScreenRun> latestDone() {
         return jdbc.sql("select * from screen_run where status = 'done' order by id desc limit 1").query(RUN).optional();
+    }
+
+    /** The latest finished official screen: the only one whose results reach enterprises. */
+    public Optional<ScreenRun> latestOfficial() {
+        return jdbc.sql("select * from screen_run where status = 'done' and purpose = 'official' order by id desc limit 1").query(RUN).optional();
     }
 
     static final Map<String, String> RUN_SORTS = new LinkedHashMap<>();
     static {
         RUN_SORTS.put("id", "id");
         RUN_SORTS.put("asOf", "as_of");
+        RUN_SORTS.put("purpose", "purpose");
         RUN_SORTS.put("status", "status");
         RUN_SORTS.put("entitled", "entitled");
     }
@@ -67,9 +73,9 @@ public class ScreeningRepository {
         return new PageQuery.Page<>(items, q.page(), q.size(), total, q.sortIn(RUN_SORTS), q.descending());
     }
 
-    public long start(LocalDate asOf, boolean drafts, String by, int total) {
-        return jdbc.sql("insert into screen_run (as_of, drafts, status, started_by, total) values (?, ?, 'running', ?, ?) returning id")
-                .params(asOf, drafts, by, total).query(Long.class).single();
+    public long start(LocalDate asOf, boolean drafts, String purpose, String by, int total) {
+        return jdbc.sql("insert into screen_run (as_of, drafts, purpose, status, started_by, total) values (?, ?, ?, 'running', ?, ?) returning id")
+                .params(asOf, drafts, purpose, by, total).query(Long.class).single();
     }
 
     public void progress(long id, int done) {
@@ -142,4 +148,42 @@ public class ScreeningRepository {
         return new PageQuery.Page<>(items, q.page(), q.size(), total, q.sortIn(SORTS), q.descending());
     }
 
+    // ---- an enterprise re-screened on its own after a change -------------------------------------
+
+    /** When an enterprise was last re-screened on its own, and as of which day. */
+    public record Rescreen(long enterpriseId, LocalDate asOf, OffsetDateTime screenedAt) {}
+
+    /** Locks the enterprises' rows so that two re-screens of one enterprise write in the order they read. */
+    public void lockEnterprises(java.util.Collection<Long> ids) {
+        jdbc.sql("select id from enterprise where id = any(?) order by id for update")
+                .param(ids.toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /** Replaces the enterprises' own screen results with {@code rows} (enterprise, clause, figure, unit, kind, facts). */
+    public void replaceRescreens(java.util.Collection<Long> ids, LocalDate asOf, List<Object[]> rows) {
+        Long[] array = ids.toArray(Long[]::new);
+        jdbc.sql("delete from enterprise_rescreen where enterprise_id = any(?)").param(array).update();
+        jdbc.sql("insert into enterprise_rescreen (enterprise_id, as_of) select unnest(?::bigint[]), ?").params(array, asOf).update();
+        if (!rows.isEmpty()) {
+            template.batchUpdate("insert into rescreen_entitlement (enterprise_id, clause_ref, figure, unit, kind, facts) values (?, ?, ?, ?, ?, ?)", rows);
+        }
+    }
+
+    public Optional<Rescreen> rescreen(long enterpriseId) {
+        return jdbc.sql("select * from enterprise_rescreen where enterprise_id = ?").param(enterpriseId)
+                .query((rs, n) -> new Rescreen(rs.getLong("enterprise_id"), rs.getObject("as_of", LocalDate.class), Times.local(rs, "screened_at")))
+                .optional();
+    }
+
+    public List<Entitlement> rescreenedEntitlements(long enterpriseId) {
+        return jdbc.sql("""
+                        select 0 as run_id, t.*, e.name, e.credit_code, e.district, e.park from rescreen_entitlement t join enterprise e on e.id = t.enterprise_id
+                        where t.enterprise_id = ? order by t.figure desc nulls last, t.clause_ref""")
+                .param(enterpriseId).query(ENTITLEMENT).list();
+    }
+
+    /** Own re-screens older than an official screen that has since finished are superseded by it. */
+    public void dropRescreensBefore(OffsetDateTime officialStarted) {
+        jdbc.sql("delete from enterprise_rescreen where screened_at < ?").param(officialStarted).update();
+    }
 }

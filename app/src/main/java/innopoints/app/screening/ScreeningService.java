@@ -4,6 +4,7 @@ import innopoints.app.platform.Failures.Conflict;
 import innopoints.app.platform.Policies;
 import innopoints.app.registry.Enterprise;
 import innopoints.app.registry.EnterpriseRepository;
+import innopoints.app.registry.EnterprisesChanged;
 import innopoints.app.registry.FactRecord;
 import innopoints.app.registry.ScenarioBuilder;
 import innopoints.engine.calc.Calculation;
@@ -14,7 +15,9 @@ import innopoints.engine.screen.Screen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -31,7 +34,8 @@ import java.util.concurrent.Future;
  * Proactive screening (免申即享): every enterprise of the registry through the calculator, in
  * chunks, with the figures stored per enterprise and clause. A screen runs in the background and
  * records its progress, so a user can leave its page and come back; one runs at a time. Only a
- * finished screen is shown to enterprises; a failed one leaves no results.
+ * finished official screen is shown to enterprises; a failed one leaves no results; a simulation
+ * is shown only to officials. An enterprise whose data changed is re-screened on its own at once.
  */
 @Service
 public class ScreeningService {
@@ -43,6 +47,7 @@ public class ScreeningService {
     private final ScenarioBuilder scenarios;
     private final Policies policies;
     private final int threads;
+    private final TransactionTemplate tx;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "screening");
         t.setDaemon(true);
@@ -50,7 +55,8 @@ public class ScreeningService {
     });
 
     public ScreeningService(EnterpriseRepository registry, ScreeningRepository runs, ScenarioBuilder scenarios, Policies policies,
-                            @Value("${innopoints.screening.threads:0}") int threads) {
+                            TransactionTemplate tx, @Value("${innopoints.screening.threads:0}") int threads) {
+        this.tx = tx;
         this.registry = registry;
         this.runs = runs;
         this.scenarios = scenarios;
@@ -60,12 +66,16 @@ public class ScreeningService {
         if (abandoned > 0) log.warn("{} screen(s) left running by a stopped process were marked failed", abandoned);
     }
 
-    /** Starts a screen in the background; refused while another runs. */
+    /**
+     * Starts a screen in the background; refused while another runs. It is official (its results
+     * become what enterprises are told) only when it screens today's documents in force, drafts
+     * off; any other is a simulation, recorded and labelled as such and never pushed.
+     */
     public synchronized ScreenRun start(String by, LocalDate asOf, boolean drafts) {
         runs.running().ifPresent(r -> {
             throw new Conflict("已有一次筛查正在进行（第" + r.id() + "次，" + r.percent() + "%），请等待其完成");
         });
-        long id = runs.start(asOf, drafts, by, (int) registry.count());
+        long id = runs.start(asOf, drafts, ScreenRun.purposeOf(asOf, drafts, LocalDate.now()), by, (int) registry.count());
         background.submit(() -> execute(id, asOf, drafts));
         return runs.find(id).orElseThrow();
     }
@@ -77,7 +87,7 @@ public class ScreeningService {
             runs.running().ifPresent(r -> {
                 throw new Conflict("已有一次筛查正在进行（第" + r.id() + "次）");
             });
-            id = runs.start(asOf, drafts, by, (int) registry.count());
+            id = runs.start(asOf, drafts, ScreenRun.purposeOf(asOf, drafts, LocalDate.now()), by, (int) registry.count());
         }
         execute(id, asOf, drafts);
         return runs.find(id).orElseThrow();
@@ -132,6 +142,7 @@ public class ScreeningService {
                 writer.shutdown();
             }
             runs.finish(id, done);
+            runs.find(id).filter(ScreenRun::official).ifPresent(r -> runs.dropRescreensBefore(r.startedAt()));
             log.info("screen {}: {} enterprises in {} ms", id, done, (System.nanoTime() - started) / 1_000_000);
         } catch (Exception e) {
             log.error("screen {} failed", id, e);
@@ -158,4 +169,32 @@ public class ScreeningService {
     private static String policiesUnit(Undetermined u) { return u.document().unit().key(); }
 
     public java.util.Optional<ScreenRun> latestDone() { return runs.latestDone(); }
+
+    /**
+     * Re-screens these enterprises on their own, as of today with the documents in force, once a
+     * change to their facts, indicators or profile is committed: their push then agrees with
+     * their calculator at once instead of the next night. Each enterprise's row is locked while
+     * it is read and written, so two re-screens of one enterprise cannot store the older facts last.
+     */
+    @EventListener
+    public void rescreen(EnterprisesChanged changed) {
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(changed.enterpriseIds()));
+        LocalDate today = LocalDate.now();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            tx.executeWithoutResult(status -> {
+                runs.lockEnterprises(chunk);
+                List<Object[]> rows = new ArrayList<>();
+                List<Long> found = new ArrayList<>();
+                for (long id : chunk) {
+                    Enterprise e = registry.find(id).orElse(null);
+                    if (e == null) continue;
+                    found.add(id);
+                    Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(id), today, Set.of()));
+                    for (Object[] r : rows(0, id, c)) rows.add(java.util.Arrays.copyOfRange(r, 1, r.length));
+                }
+                runs.replaceRescreens(found, today, rows);
+            });
+        }
+    }
 }

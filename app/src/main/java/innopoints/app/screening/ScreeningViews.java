@@ -84,6 +84,7 @@ public class ScreeningViews {
             new Xlsx.Column<>("次", ScreenRun::id),
             new Xlsx.Column<>("截至日期", ScreenRun::asOf),
             new Xlsx.Column<>("含征求意见稿", ScreenRun::drafts),
+            new Xlsx.Column<>("类型", ScreenRun::purposeLabel),
             new Xlsx.Column<>("发起", ScreenRun::startedBy),
             new Xlsx.Column<>("开始", r -> r.startedAt().toString()),
             new Xlsx.Column<>("结束", r -> r.finishedAt() == null ? null : r.finishedAt().toString()),
@@ -107,13 +108,13 @@ public class ScreeningViews {
     }
 
     public ResponseEntity<StreamingResponseBody> talliesWorkbook(Account me, ScreenRun run, String sort, String dir) {
-        return Xlsx.download("第" + run.id() + "次筛查-按条款汇总", "按条款汇总", TALLY_COLUMNS, sorted(tallies(me, run.id()), sort, "desc".equals(dir)));
+        return Xlsx.download("第" + run.id() + "次" + (run.official() ? "筛查" : "模拟筛查（不向企业推送）") + "-按条款汇总", "按条款汇总", TALLY_COLUMNS, sorted(tallies(me, run.id()), sort, "desc".equals(dir)));
     }
 
     public ResponseEntity<StreamingResponseBody> claimantsWorkbook(Account me, ScreenRun run, String documentId, String clauseId,
                                                                    ScreeningRepository.Filter filter, String sort, String dir) {
         Clause clause = claimable(me, documentId, clauseId);
-        return Xlsx.download("可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", CLAIMANT_COLUMNS,
+        return Xlsx.download((run.official() ? "" : "模拟筛查（不向企业推送）-") + "可申报企业-" + clause.ref().replace(':', '-'), "可申报企业", CLAIMANT_COLUMNS,
                 runs.claimants(run.id(), clause.ref(), filter, PageQuery.export(sort == null ? "figure" : sort, dir == null ? "desc" : dir)).items());
     }
 }

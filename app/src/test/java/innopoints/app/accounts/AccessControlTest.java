@@ -57,20 +57,20 @@ class AccessControlTest {
     }
 
     @Test
-    void anEnterpriseUserIsRefusedAnotherEnterprisesPageDataAndCalculator() throws Exception {
+    void anEnterpriseUserFindsNoOtherEnterprisePageDataOrCalculator() throws Exception {
         var qiye = user(accounts.get("qiye"));
-        mvc.perform(get("/enterprises/" + other()).with(qiye)).andExpect(status().isForbidden())
-                .andExpect(content().string(containsString("企业用户只能查看本企业")));
-        mvc.perform(get("/enterprises/" + other() + "/match").with(qiye)).andExpect(status().isForbidden());
-        mvc.perform(get("/enterprises/" + other()).param("format", "xlsx").with(qiye)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/enterprises/" + other()).with(qiye)).andExpect(status().isForbidden())
+        mvc.perform(get("/enterprises/" + other()).with(qiye)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("没有找到该企业")));
+        mvc.perform(get("/enterprises/" + other() + "/match").with(qiye)).andExpect(status().isNotFound());
+        mvc.perform(get("/enterprises/" + other()).param("format", "xlsx").with(qiye)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/enterprises/" + other()).with(qiye)).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(403));
-        mvc.perform(get("/api/enterprises/" + other() + "/facts").with(qiye)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/enterprises/" + other() + "/entitlements").with(qiye)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/enterprises/" + other() + "/matching").with(qiye)).andExpect(status().isForbidden());
+                .andExpect(jsonPath("$.status").value(404));
+        mvc.perform(get("/api/enterprises/" + other() + "/facts").with(qiye)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/enterprises/" + other() + "/entitlements").with(qiye)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/enterprises/" + other() + "/matching").with(qiye)).andExpect(status().isNotFound());
         mvc.perform(post("/api/enterprises/" + other() + "/what-if").with(qiye).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isNotFound());
     }
 
     @Test
@@ -78,12 +78,12 @@ class AccessControlTest {
         var qiye = user(accounts.get("qiye"));
         long before = jdbc.sql("select count(*) from enterprise_fact where enterprise_id = ?").param(other()).query(Long.class).single();
         mvc.perform(post("/api/enterprises/" + other() + "/facts").with(qiye).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"high_tech_enterprise_recognition\",\"date\":\"2026-03-01\",\"fields\":{}}")).andExpect(status().isForbidden());
+                .content("{\"type\":\"high_tech_enterprise_recognition\",\"date\":\"2026-03-01\",\"fields\":{}}")).andExpect(status().isNotFound());
         mvc.perform(post("/enterprises/" + other() + "/facts").with(qiye).with(csrf()).param("type", "high_tech_enterprise_recognition")
-                .param("date", "2026-03-01")).andExpect(status().isForbidden());
+                .param("date", "2026-03-01")).andExpect(status().isNotFound());
         Long fact = jdbc.sql("select min(id) from enterprise_fact where enterprise_id = ?").param(other()).query(Long.class).single();
         if (fact != null) {
-            mvc.perform(post("/enterprises/" + other() + "/facts/" + fact + "/delete").with(qiye).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(post("/enterprises/" + other() + "/facts/" + fact + "/delete").with(qiye).with(csrf())).andExpect(status().isNotFound());
         }
         assertThat(jdbc.sql("select count(*) from enterprise_fact where enterprise_id = ?").param(other()).query(Long.class).single()).isEqualTo(before);
     }

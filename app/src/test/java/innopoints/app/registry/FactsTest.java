@@ -42,7 +42,7 @@ class FactsTest {
                 .andExpect(jsonPath("$.awards[?(@.ref == 'city-2025:4.1')].figure").value(hasItem(300000.0)));
 
         String revised = mvc.perform(put("/api/enterprises/" + id + "/facts/" + factId).with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-5\",\"first_round_cost\":\"2000000\"}}"))
+                        .content("{\"version\":1,\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-5\",\"first_round_cost\":\"2000000\"}}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.fields.first_round_cost").value("2000000"))
                 .andReturn().getResponse().getContentAsString();
         long newId = new ObjectMapper().readTree(revised).get("id").asLong();
@@ -50,14 +50,14 @@ class FactsTest {
                 .andExpect(jsonPath("$.awards[?(@.ref == 'city-2025:4.1')].figure").value(hasItem(600000.0)));
 
         mvc.perform(put("/api/enterprises/" + id + "/facts/" + newId).with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-5\",\"first_round_cost\":\"两百万\"}}"))
+                        .content("{\"version\":2,\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-5\",\"first_round_cost\":\"两百万\"}}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("first_round_cost"));
         assertThat(jdbc.sql("select fields->>'first_round_cost' from enterprise_fact where id = ?").param(newId).query(String.class).single()).isEqualTo("2000000");
 
         mvc.perform(get("/enterprises/" + id + "/match").param("edit", String.valueOf(newId)).with(officer)).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("更正事项 f" + newId), org.hamcrest.Matchers.containsString("value=\"2000000\""))));
-        mvc.perform(delete("/api/enterprises/" + id + "/facts/" + newId).with(officer).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/enterprises/" + id + "/facts/" + newId).param("version", "2").with(officer).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get("/api/enterprises/" + id + "/matching").param("asOf", "2026-11-23").with(officer)).andExpect(jsonPath("$.awards").isEmpty());
     }
 

@@ -99,7 +99,7 @@ class ScreeningTest {
     void aFailedScreenKeepsNoResultsAndEnterprisesKeepSeeingTheLastFinishedOne() {
         while (runs.running().isPresent()) Thread.yield();
         ScreenRun done = service.runNow("test", LocalDate.now(), false);
-        long id = runs.start(LocalDate.now(), false, "test", 1);
+        long id = runs.start(LocalDate.now(), false, ScreenRun.OFFICIAL, "test", 1);
         long enterprise = registry.chunkAfter(0, 1).getFirst().id();
         runs.insert(java.util.List.<Object[]>of(new Object[]{id, enterprise, "city-2025:21.5", new BigDecimal("1"), "yuan", "ceiling", ""}));
         runs.fail(id, "测试：写入中途失败");

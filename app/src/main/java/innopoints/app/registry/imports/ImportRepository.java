@@ -74,4 +74,16 @@ class ImportRepository {
     List<ImportRun> all(PageQuery q) {
         return jdbc.sql(SELECT + q.orderBy(SORTS, "r.id desc")).query(RUN).list();
     }
+
+    /**
+     * The enterprises this transaction wrote (profile, indicators or facts): every write of an
+     * import stamps now(), which is the transaction's start time and the same for all of them.
+     */
+    java.util.List<Long> enterprisesWrittenBy(long runId) {
+        return jdbc.sql("""
+                        select id from enterprise where updated_at = now()
+                        union select enterprise_id from enterprise_indicator where updated_at = now()
+                        union select enterprise_id from enterprise_fact where import_id = ?""")
+                .param(runId).query(Long.class).list();
+    }
 }

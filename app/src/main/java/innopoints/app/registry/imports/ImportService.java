@@ -31,11 +31,13 @@ public class ImportService {
     private final List<RowKind> kinds;
     private final ImportRepository runs;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ImportService(List<RowKind> kinds, ImportRepository runs, TransactionTemplate tx) {
+    ImportService(List<RowKind> kinds, ImportRepository runs, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events) {
         this.kinds = kinds.stream().sorted(Comparator.comparing(RowKind::kind)).toList();
         this.runs = runs;
         this.tx = tx;
+        this.events = events;
     }
 
     /**
@@ -82,6 +84,7 @@ public class ImportService {
     }
 
     private Result apply(Upload upload, Plan plan) {
+        java.util.Set<Long> changed = new java.util.HashSet<>();
         try {
             Long id = tx.execute(status -> {
                 long runId = runs.insert(upload, ImportRun.APPLIED, plan.rows(), 0, List.of());
@@ -90,8 +93,10 @@ public class ImportService {
                 int unchanged = counts[Outcome.UNCHANGED.ordinal()];
                 runs.finish(runId, unchanged == plan.rows() ? ImportRun.UNCHANGED : ImportRun.APPLIED,
                         counts[Outcome.INSERTED.ordinal()], counts[Outcome.UPDATED.ordinal()], unchanged);
+                changed.addAll(runs.enterprisesWrittenBy(runId));
                 return runId;
             });
+            if (!changed.isEmpty()) events.publishEvent(new innopoints.app.registry.EnterprisesChanged(changed));
             ImportReport report = report(id);
             return new Result(report, 201, report.summary());
         } catch (RuntimeException e) {

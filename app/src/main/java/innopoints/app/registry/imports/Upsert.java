@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 final class Upsert {
     private Upsert() {}
 
-    /** "set a = x, …, updated_at = now() where row(t.a, …) is distinct from row(x, …)" for column → new value. */
+    /** "set a = x, …, updated_at = now(), version = version + 1 where row(t.a, …) is distinct from row(x, …)" for column → new value. */
     static String update(String table, Map<String, String> values) {
         String set = values.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
         String before = values.keySet().stream().map(c -> table + "." + c).collect(Collectors.joining(", "));
         String after = String.join(", ", values.values());
-        return " do update set " + set + ", updated_at = now() where row(" + before + ") is distinct from row(" + after + ")"
+        return " do update set " + set + ", updated_at = now(), version = " + table + ".version + 1 where row(" + before + ") is distinct from row(" + after + ")"
                 + " returning (xmax = 0) as inserted";
     }
 
