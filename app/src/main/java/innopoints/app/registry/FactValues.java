@@ -1,6 +1,7 @@
 package innopoints.app.registry;
 
 import innopoints.app.platform.Failures.FieldError;
+import innopoints.engine.facts.Bound;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
 
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class FactValues {
         Map<String, Object> out = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (String name : text.keySet()) {
-            if (type.indexOf(name) < 0) errors.add(new FieldError(name, "“" + type.term() + "”没有字段“" + name + "”"));
+            if (type.indexOf(name) < 0) errors.add(new FieldError(shown(name), "“" + type.term() + "”没有字段“" + shown(name) + "”"));
         }
         for (FieldSpec spec : type.fields()) {
             String raw = text.get(spec.name());
@@ -44,44 +44,35 @@ public final class FactValues {
                 continue;
             }
             String v = raw.strip();
+            Bound bound = Bound.of(spec);
             try {
                 out.put(spec.name(), switch (spec.type()) {
-                    case YUAN, NUMBER -> {
-                        BigDecimal d = new BigDecimal(v.replace(",", "").replace("，", ""));
-                        if (d.signum() < 0) throw new IllegalArgumentException(label + "不能为负数，填写的是“" + v + "”");
-                        if (spec.type() == innopoints.engine.facts.FieldType.YUAN && d.scale() > 2) throw new IllegalArgumentException(label + "以元为单位，最多两位小数，填写的是“" + v + "”");
-                        yield d.toPlainString();
-                    }
-                    case INTEGER -> {
-                        BigDecimal d = new BigDecimal(v.replace(",", ""));
-                        if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0) throw new IllegalArgumentException(label + "必须是不小于0的整数，填写的是“" + v + "”");
-                        yield d.toBigIntegerExact().toString();
+                    case YUAN, NUMBER, INTEGER -> {
+                        String number = v.replace(",", "").replace("，", "");
+                        yield bound.number(number).toPlainString();
                     }
                     case BOOLEAN -> switch (v) {
                         case "是", "true", "TRUE", "True", "1", "Y", "y" -> true;
                         case "否", "false", "FALSE", "False", "0", "N", "n" -> false;
-                        default -> throw new IllegalArgumentException(label + "应填写“是”或“否”，填写的是“" + v + "”");
+                        default -> throw new Bound.Refused("应填写“是”或“否”，填写的是“" + shown(v) + "”");
                     };
-                    case DATE -> {
-                        try {
-                            yield LocalDate.parse(v.replace('/', '-')).toString();
-                        } catch (DateTimeParseException e) {
-                            throw new IllegalArgumentException(label + "应为日期，格式如2026-05-01，填写的是“" + v + "”");
-                        }
-                    }
+                    case DATE -> Bound.date(v.replace('/', '-')).toString();
                     case ENUM -> {
-                        if (!spec.values().contains(v)) throw new IllegalArgumentException(label + "应为以下之一：" + String.join("、", spec.values()) + "；填写的是“" + v + "”");
+                        if (!spec.values().contains(v)) throw new Bound.Refused("应为以下之一：" + String.join("、", spec.values()) + "；填写的是“" + shown(v) + "”");
                         yield v;
                     }
-                    case TEXT -> v;
+                    case TEXT -> bound.text(v);
                 });
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.add(new FieldError(spec.name(), label + "应为数字，填写的是“" + v + "”"));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(spec.name(), e.getMessage()));
+            } catch (Bound.Refused e) {
+                errors.add(new FieldError(spec.name(), label + e.getMessage()));
             }
         }
         return new Parsed(out, errors);
+    }
+
+    /** Text echoed in a message, cut short: a refused value may be long. */
+    static String shown(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /** "「流片费用」(cost)": the document's words for the field, with its key. */
@@ -97,13 +88,33 @@ public final class FactValues {
             Object raw = stored.get(spec.name());
             if (raw == null) continue;
             v[i] = switch (spec.type()) {
-                case YUAN, NUMBER, INTEGER -> raw instanceof BigDecimal d ? d : new BigDecimal(raw.toString());
+                case YUAN, NUMBER, INTEGER -> stored(raw);
                 case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
                 case DATE -> raw instanceof LocalDate d ? d : LocalDate.parse(raw.toString());
                 case ENUM, TEXT -> raw.toString();
             };
         }
         return v;
+    }
+
+    /**
+     * A stored number, read without trusting it: a value stored before the bounds existed (say
+     * 1e1000000 written out) is read as not given rather than expanded, so no page pays for it.
+     */
+    static BigDecimal stored(Object raw) {
+        BigDecimal d;
+        if (raw instanceof BigDecimal b) d = b;
+        else {
+            String t = raw.toString();
+            if (t.length() > Bound.MAX_NUMBER_CHARS) return null;
+            try {
+                d = new BigDecimal(t);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        long wholeDigits = (long) d.precision() - d.scale();
+        return wholeDigits > 20 || d.scale() > 20 ? null : d;
     }
 
     /** Engine values to stored ones (decimals as plain strings). */
@@ -148,7 +159,10 @@ public final class FactValues {
     public static String display(FieldSpec spec, Object v) {
         if (v == null) return "";
         return switch (spec.type()) {
-            case YUAN -> innopoints.engine.money.Numbers.group(new BigDecimal(v.toString()).setScale(2, java.math.RoundingMode.HALF_UP)) + "元";
+            case YUAN -> {
+                BigDecimal d = stored(v);
+                yield d == null ? shown(v.toString()) : innopoints.engine.money.Numbers.group(d.setScale(2, java.math.RoundingMode.HALF_UP)) + "元";
+            }
             case BOOLEAN -> Boolean.parseBoolean(v.toString()) ? "是" : "否";
             default -> v.toString();
         };

@@ -149,9 +149,10 @@ public class RegistryApi {
         return FactJson.of(repo.fact(id, newId).orElseThrow());
     }
 
+    /** JSON numbers as their shortest text (1E+1000000 stays short), to be bounded like typed text. */
     static Map<String, String> text(FactInput in) {
         Map<String, String> text = new LinkedHashMap<>();
-        if (in.fields() != null) in.fields().forEach((k, v) -> text.put(k, v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString()));
+        if (in.fields() != null) in.fields().forEach((k, v) -> text.put(k, v == null ? null : v instanceof BigDecimal d ? d.toString() : v.toString()));
         return text;
     }
 

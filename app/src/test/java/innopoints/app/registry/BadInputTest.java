@@ -62,7 +62,7 @@ class BadInputTest {
                 .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("“单款产品首轮流片费用”（first_round_cost）不能为负数"))))
                 .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("“产品（单款产品）”（product）必须填写"))));
         declare(id, "{\"type\":\"ic_tape_out\",\"date\":\"2026-06-01\",\"fields\":{\"product\":\"X\",\"first_round_cost\":\"12.345\"}}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("最多两位小数")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("最多2位小数")));
         assertThat(facts(id)).isZero();
     }
 

@@ -32,6 +32,8 @@ import java.util.Set;
  * so a misspelt key is reported too.
  */
 public final class Node {
+    /** Longer text is not parsed as a number: no policy or fact needs more digits. */
+    private static final int MAX_NUMBER_CHARS = 100;
     private final String file;
     private final org.yaml.snakeyaml.nodes.Node node;
     private final String path;
@@ -113,6 +115,10 @@ public final class Node {
     public BigDecimal decimal() {
         String t = text();
         if (t == null) return null;
+        if (t.length() > MAX_NUMBER_CHARS) {
+            problem("expected a number of at most " + MAX_NUMBER_CHARS + " characters, found " + t.length());
+            return null;
+        }
         try {
             return new BigDecimal(t.trim().replace("_", ""));
         } catch (NumberFormatException e) {

@@ -1,10 +1,12 @@
 package innopoints.engine.pack;
 
 import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.Bound;
 import innopoints.engine.facts.CreditCode;
 import innopoints.engine.facts.Fact;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
+import innopoints.engine.facts.FieldType;
 import innopoints.engine.facts.Nearest;
 import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.facts.PriorAward;
@@ -144,20 +146,42 @@ public final class ScenarioReader {
     static Object value(Node v, FieldSpec spec) {
         switch (spec.type()) {
             case YUAN, NUMBER, INTEGER -> {
-                BigDecimal d = v.decimal();
-                if (d == null) return null;
-                if (d.signum() < 0) {
-                    v.problem((spec.type() == innopoints.engine.facts.FieldType.YUAN ? "an amount" : "a number") + " cannot be negative, found " + d.toPlainString());
+                Bound bound = Bound.of(spec);
+                String t = v.text();
+                if (t == null) return null;
+                String clean = t.trim().replace("_", "");
+                if (clean.length() > Bound.MAX_NUMBER_CHARS) {
+                    v.problem("a number of at most " + Bound.MAX_NUMBER_CHARS + " characters expected, found " + clean.length());
                     return null;
                 }
-                if (spec.type() == innopoints.engine.facts.FieldType.INTEGER && d.stripTrailingZeros().scale() > 0) {
-                    v.problem("expected a whole number, found " + d.toPlainString());
+                BigDecimal d = v.decimal();
+                if (d == null) return null;
+                try {
+                    return bound.check(d, clean);
+                } catch (Bound.Refused e) {
+                    v.problem(d.signum() < 0 ? (spec.type() == FieldType.YUAN ? "an amount" : "a number") + " cannot be negative, found " + clean
+                            : bound.scale() == 0 && d.stripTrailingZeros().scale() > 0 ? "expected a whole number, found " + clean
+                            : "out of bounds (" + bound.rule() + "), found " + clean);
+                    return null;
+                }
+            }
+            default -> { // TEXT
+                String t = v.text();
+                if (t != null && t.length() > Bound.SHORT_TEXT_CHARS) {
+                    v.problem("text of at most " + Bound.SHORT_TEXT_CHARS + " characters expected, found " + t.length());
+                    return null;
+                }
+                return t;
+            }
+            case BOOLEAN -> { return v.bool(); }
+            case DATE -> {
+                LocalDate d = v.date();
+                if (d != null && (d.isBefore(Bound.FIRST_DATE) || d.isAfter(Bound.LAST_DATE))) {
+                    v.problem("a date from " + Bound.FIRST_DATE + " to " + Bound.LAST_DATE + " expected, found " + d);
                     return null;
                 }
                 return d;
             }
-            case BOOLEAN -> { return v.bool(); }
-            case DATE -> { return v.date(); }
             case ENUM -> {
                 String t = v.text();
                 if (t != null && !spec.values().contains(t)) {
@@ -166,7 +190,6 @@ public final class ScenarioReader {
                 }
                 return t;
             }
-            default -> { return v.text(); }
         }
     }
 
@@ -178,6 +201,10 @@ public final class ScenarioReader {
         BigDecimal figure = f.decimal("figure", true);
         if (clause != null && pack.clause(clause) == null) f.opt("clause").problem("unknown clause '" + clause + "' (expected document-id:clause-id, e.g. city-2025:4.1)");
         if (figure != null && figure.signum() < 0) f.opt("figure").problem("an award cannot be negative");
+        else if (figure != null && outOfBounds(figure)) {
+            f.opt("figure").problem("out of bounds (0 to " + Bound.YUAN.max().toPlainString() + " with at most " + Bound.POINTS.scale() + " decimals)");
+            figure = null;
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : f.keys()) {
             if (!List.of("clause", "date", "figure").contains(key)) {
@@ -188,6 +215,14 @@ public final class ScenarioReader {
         f.done();
         if (clause == null || date == null || figure == null) return null;
         return new PriorAward(clause, date, figure, keys);
+    }
+
+    /** An award is in yuan or in points: the magnitude of yuan, the decimals of points; read without expanding an exponent. */
+    private static boolean outOfBounds(BigDecimal d) {
+        long wholeDigits = (long) d.precision() - d.scale();
+        if (d.signum() != 0 && wholeDigits > Bound.YUAN.max().precision()) return true;
+        if (d.scale() > Bound.POINTS.scale() && d.stripTrailingZeros().scale() > Bound.POINTS.scale()) return true;
+        return d.compareTo(Bound.YUAN.max()) > 0;
     }
 
     /** Reads whatIf: the drafts switched on into {@code out}; returns the assumed effective date of the drafts, or null. */

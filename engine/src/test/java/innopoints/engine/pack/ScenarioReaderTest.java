@@ -95,4 +95,29 @@ class ScenarioReaderTest {
                  "awarded": [{"clause": "city:99", "date": "2026-01-01", "figure": 5}]}
                 """)).singleElement().asString().contains("awarded[0].clause: unknown clause 'city:99'");
     }
+
+    @Test
+    void refusesAHugePowerOfTenAtOnceNamingTheField() throws IOException {
+        long start = System.nanoTime();
+        assertThat(problems("""
+                {"asOf": "2026-03-01", "enterprise": {"district": "崇川区"},
+                 "facts": [
+                   {"type": "ic_tape_out", "date": "2026-02-01", "product": "X", "first_round_cost": 1e1000000},
+                   {"type": "ic_tape_out", "date": "2026-02-01", "product": "Y", "first_round_cost": "1e-1000000"},
+                   {"type": "ic_tape_out", "date": "2026-02-01", "product": "Z", "first_round_cost": -1e1000000}
+                 ]}
+                """)).containsExactly(
+                "s.json:3: facts[0].first_round_cost: out of bounds (0至10,000,000,000,000，最多2位小数), found 1e1000000",
+                "s.json:4: facts[1].first_round_cost: out of bounds (0至10,000,000,000,000，最多2位小数), found 1e-1000000",
+                "s.json:5: facts[2].first_round_cost: an amount cannot be negative, found -1e1000000");
+        assertThat(System.nanoTime() - start).as("refused at once").isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void refusesTextLongerThanTheShortTextBound() throws IOException {
+        assertThat(problems("""
+                {"asOf": "2026-03-01", "enterprise": {"district": "崇川区"},
+                 "facts": [{"type": "ic_tape_out", "date": "2026-02-01", "product": "%s", "first_round_cost": 1}]}
+                """.formatted("长".repeat(201)))).containsExactly("s.json:2: facts[0].product: text of at most 200 characters expected, found 201");
+    }
 }

@@ -1,5 +1,6 @@
 package innopoints.app.registry.imports;
 
+import innopoints.engine.facts.Bound;
 import innopoints.engine.facts.CreditCode;
 
 import java.math.BigDecimal;
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  * or throws {@link IllegalArgumentException} whose message is the reason in Chinese.
  */
 final class Cells {
-    /** The largest amount numeric(18, 2) holds. */
-    private static final BigDecimal MAX_YUAN = new BigDecimal("9999999999999999.99");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     /** A date Excel shows as a number when the cell's format was changed to "常规": days since 1899-12-30. */
@@ -65,38 +64,42 @@ final class Cells {
         return code;
     }
 
-    /** An amount in yuan: not negative, at most two decimals. */
+    /** An amount in yuan within {@link Bound#YUAN}. */
     static BigDecimal yuan(String text) {
-        BigDecimal d = decimal(text, "应为金额（元）");
-        if (d.signum() < 0) throw new IllegalArgumentException("金额不能为负数，填写的是“" + text + "”");
-        if (d.stripTrailingZeros().scale() > 2) throw new IllegalArgumentException("金额以元为单位，最多两位小数，填写的是“" + text + "”");
-        if (d.compareTo(MAX_YUAN) > 0) throw new IllegalArgumentException("金额过大，填写的是“" + text + "”");
-        return d.setScale(2);
+        return number(Bound.YUAN, text).setScale(2);
     }
 
-    /** A count of people or patents: a whole number, not negative. */
+    /** A count of people or patents within {@link Bound#COUNT}. */
     static int count(String text) {
-        BigDecimal d = decimal(text, "应为整数");
-        if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0) throw new IllegalArgumentException("应为不小于0的整数，填写的是“" + text + "”");
-        if (d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) throw new IllegalArgumentException("数值过大，填写的是“" + text + "”");
-        return d.intValueExact();
+        return number(Bound.COUNT, text).intValueExact();
     }
 
     static int year(String text) {
         String t = halfWidth(text);
         if (t.endsWith("年度")) t = t.substring(0, t.length() - 2);
         else if (t.endsWith("年")) t = t.substring(0, t.length() - 1);
-        int y;
         try {
-            y = count(t);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("年度应为四位数的年份，如2025，填写的是“" + text + "”");
+            return number(Bound.YEAR, t).intValueExact();
+        } catch (Bound.Refused e) {
+            throw new IllegalArgumentException("年度应为" + Bound.YEAR.min() + "至" + Bound.YEAR.max() + "之间的四位数年份，如2025，填写的是“" + shown(text) + "”");
         }
-        if (y < 1990 || y > 2100) throw new IllegalArgumentException("年度应在1990至2100之间，填写的是“" + text + "”");
-        return y;
+    }
+
+    private static BigDecimal number(Bound bound, String text) {
+        String t = halfWidth(text).replace(",", "").replace(" ", "");
+        try {
+            return bound.number(t);
+        } catch (Bound.Refused e) {
+            throw new IllegalArgumentException(bound.label() + e.getMessage());
+        }
+    }
+
+    private static String shown(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     static LocalDate date(String text) {
+        if (text.length() > Bound.MAX_DATE_CHARS) throw new IllegalArgumentException("日期过长（" + text.length() + "个字符），填写的是“" + shown(text) + "”");
         String t = halfWidth(text);
         try {
             Matcher m = DATE.matcher(t);
@@ -111,8 +114,11 @@ final class Cells {
     }
 
     private static LocalDate checked(LocalDate d) {
-        if (d.getYear() < 1900 || d.getYear() > 2100) throw new DateTimeException("out of range");
-        return d;
+        try {
+            return Bound.checkDate(d, d.toString());
+        } catch (Bound.Refused e) {
+            throw new IllegalArgumentException("日期" + e.getMessage());
+        }
     }
 
     /** Items separated by 、；，; (or line breaks), blanks and repeats dropped, order kept. */
@@ -123,14 +129,5 @@ final class Cells {
             if (!item.isEmpty()) items.add(item);
         }
         return new ArrayList<>(items);
-    }
-
-    private static BigDecimal decimal(String text, String expected) {
-        String t = halfWidth(text).replace(",", "").replace(" ", "");
-        try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(expected + "，填写的是“" + text + "”");
-        }
     }
 }

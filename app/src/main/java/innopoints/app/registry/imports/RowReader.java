@@ -79,7 +79,17 @@ final class RowReader {
     }
 
     /** An optional list of items; empty when blank. */
-    List<String> list(String column) { return blank(column) ? List.of() : Cells.list(text(column)); }
+    List<String> list(String column) {
+        if (blank(column)) return List.of();
+        List<String> items = Cells.list(text(column));
+        for (String item : items) {
+            if (item.length() > innopoints.engine.facts.Bound.SHORT_TEXT_CHARS) {
+                reject(column, "其中一项过长（" + item.length() + "个字符，每项最多" + innopoints.engine.facts.Bound.SHORT_TEXT_CHARS + "个）");
+                return List.of();
+            }
+        }
+        return items;
+    }
 
     private <T> T read(String column, String text, Function<String, T> reader) {
         try {

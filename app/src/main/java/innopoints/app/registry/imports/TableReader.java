@@ -1,5 +1,6 @@
 package innopoints.app.registry.imports;
 
+import innopoints.engine.facts.Bound;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -79,7 +80,11 @@ final class TableReader {
     static String number(String raw) {
         if (raw == null) return "";
         try {
-            return new BigDecimal(raw).round(new MathContext(15)).stripTrailingZeros().toPlainString();
+            if (raw.length() > Bound.MAX_NUMBER_CHARS) return raw;
+            BigDecimal d = new BigDecimal(raw).round(new MathContext(15)).stripTrailingZeros();
+            // A crafted cell such as 1E+1000000 is kept as written, for the bounds to refuse; never expanded.
+            if ((long) d.precision() - d.scale() > 20 || d.scale() > 20) return raw;
+            return d.toPlainString();
         } catch (NumberFormatException e) {
             return raw;
         }

@@ -60,15 +60,15 @@ class ImportIndicatorsAndFactsTest extends ImportTestSupport {
         byte[] file = utf8("统一社会信用代码,年度,营业收入（元）,研发费用（元）,研发人员数,从业人员数",
                 code(101) + ",2024,1000000,50000,5,40",
                 code(109) + ",2024,1000000,,,",
-                code(101) + ",1980,1000000,,,",
+                code(101) + ",1900,1000000,,,",
                 code(102) + ",2024,-5,1.234,30,20",
                 code(101) + ",2024,2000000,,,",
                 code(102) + ",2023,,,,");
         upload("indicators", "有误的指标.csv", file).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第3行“统一社会信用代码”：企业名录中没有"))))
-                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第4行“年度”：年度应在1990至2100之间"))))
-                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“营业收入（元）”：金额不能为负数"))))
-                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“研发费用（元）”：金额以元为单位，最多两位小数"))))
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第4行“年度”：年度应为1949至2100之间"))))
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“营业收入（元）”：金额（元）不能为负数"))))
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“研发费用（元）”：金额（元）最多2位小数"))))
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“研发人员数”：研发人员数（30）不能多于从业人员数（20）"))))
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第6行“年度”：与第2行重复"))))
                 .andExpect(jsonPath("$.errors[*].message", hasItem("第7行：没有填写任何指标")));
