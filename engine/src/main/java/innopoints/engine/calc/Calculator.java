@@ -148,7 +148,7 @@ public final class Calculator {
                 Object actual = cond.actual(p, f);
                 if (!cond.holds(actual)) {
                     if (explain) exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + cond.fieldWords() + "为 "
-                            + Condition.show(actual) + "，要求" + cond.requirement());
+                            + cond.shown(actual) + "，要求" + cond.requirement());
                     return false;
                 }
             }
@@ -192,7 +192,7 @@ public final class Calculator {
             Trace t = explain ? steps : Trace.OFF;
             if (explain) {
                 for (Condition cond : c.conditions()) {
-                    steps.step(cond.quote(), cond.fieldWords() + "为 " + Condition.show(cond.actual(s.subject(), f)) + "，符合（要求" + cond.requirement() + "）");
+                    steps.step(cond.quote(), cond.fieldWords() + "为 " + cond.shown(cond.actual(s.subject(), f)) + "，符合（要求" + cond.requirement() + "）");
                 }
                 if (c.reading() != null) steps.step(null, "解读：" + c.reading());
             }
