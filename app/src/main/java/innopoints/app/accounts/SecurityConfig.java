@@ -63,6 +63,7 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs").permitAll()
                         .requestMatchers(HttpMethod.GET, "/policies", "/policies/**", "/api/policies", "/api/policies/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/guide", "/favicon.svg").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/policies/match").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
