@@ -118,6 +118,7 @@ public class SecurityConfig {
         a.requestMatchers("/login", "/register", "/denied", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                         "/v3/api-docs", "/v3/api-docs/**", "/api-docs").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
+                .requestMatchers(HttpMethod.GET, "/", "/guide", "/favicon.svg").permitAll()
                 .requestMatchers(HttpMethod.GET, "/policies", "/policies/**", "/api/policies", "/api/policies/**").permitAll()
                 .anyRequest().authenticated();
     }

@@ -100,6 +100,7 @@ public class ClauseDetails {
     private static String value(FieldSpec field, Object v) {
         return switch (v) {
             case BigDecimal d when field.type() == FieldType.YUAN -> Plain.money(d, Unit.YUAN);
+            case BigDecimal d when field.isYear() -> Numbers.plain(d);
             case BigDecimal d -> Numbers.show(d);
             case Boolean b -> b ? "是" : "否";
             default -> v.toString();

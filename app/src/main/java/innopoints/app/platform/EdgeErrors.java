@@ -42,12 +42,20 @@ public class EdgeErrors {
         return answer(req, 415, "不支持的请求内容类型：" + e.getContentType(), null);
     }
 
+    /** Who is signed in, so that an error page shows the same header as every other page. */
+    public static Object signedIn() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof org.springframework.security.core.userdetails.UserDetails u ? u : null;
+    }
+
     private static Object answer(HttpServletRequest req, int status, String message, String field) {
         List<Failures.FieldError> errors = field == null ? List.of() : List.of(new Failures.FieldError(field, message));
         if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
             return ApiErrors.problem(req, status, ApiErrors.title(status), message, errors);
         }
         ModelAndView page = new ModelAndView("error-page", Map.of("status", status, "message", message, "errors", errors));
+        Object me = signedIn();
+        if (me != null) page.addObject("me", me);
         page.setStatus(org.springframework.http.HttpStatus.valueOf(status));
         return page;
     }

@@ -52,4 +52,30 @@ public final class Policies {
     public Clause clause(String ref) { return pack.clause(ref); }
 
     public Document documentOf(Clause c) { return pack.document(c.documentId()); }
+
+    /**
+     * Clauses in the order of the one list: documents as the pack lists them, then by article and
+     * clause number (第2条 before 第14条, 2.2 before 2.10), never as text.
+     */
+    public java.util.Comparator<Clause> naturalOrder() {
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (Document d : pack.documents()) rank.putIfAbsent(d.id(), rank.size());
+        return java.util.Comparator.<Clause>comparingInt(c -> rank.getOrDefault(c.documentId(), Integer.MAX_VALUE))
+                .thenComparing(Clause::id, Policies::compareNumbers);
+    }
+
+    /** "2.2" before "2.10" before "14": digit runs compared as numbers, the rest as text. */
+    static int compareNumbers(String a, String b) {
+        java.util.regex.Matcher x = RUN.matcher(a), y = RUN.matcher(b);
+        while (true) {
+            boolean hx = x.find(), hy = y.find();
+            if (!hx || !hy) return Boolean.compare(hx, hy);
+            String p = x.group(), q = y.group();
+            int c = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0))
+                    ? new java.math.BigInteger(p).compareTo(new java.math.BigInteger(q)) : p.compareTo(q);
+            if (c != 0) return c;
+        }
+    }
+
+    private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("\\d+|\\D+");
 }

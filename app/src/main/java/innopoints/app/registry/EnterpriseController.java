@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,14 +104,13 @@ public class EnterpriseController {
     String match(@AuthenticationPrincipal Account me, @PathVariable long id,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                  @RequestParam(required = false) Long added, @RequestParam(required = false) Long edit, Model model) {
-        if (edit != null) {
+        if (edit != null && !model.containsAttribute("form")) {
             FactRecord f = registry.fact(me, id, edit);
             Map<String, String> text = new LinkedHashMap<>();
             f.fields().forEach((k, v) -> text.put(k, v instanceof Boolean b ? (b ? "是" : "否") : String.valueOf(v)));
             model.addAttribute("form", new FactForm(f.type(), f.occurredOn().toString(), text, f.version()));
-            model.addAttribute("type", policies.pack().vocabulary().type(f.type()));
-            model.addAttribute("editing", edit);
         }
+        if (edit != null) model.addAttribute("editing", edit);
         fill(me, id, asOf, model);
         model.addAttribute("added", added);
         return "enterprises/match";
@@ -124,21 +124,29 @@ public class EnterpriseController {
         model.addAttribute("types", factTypes());
         model.addAttribute("canEdit", access.canEditFacts(me, id));
         if (!model.containsAttribute("form")) model.addAttribute("form", new FactForm(null, LocalDate.now().toString(), Map.of(), null));
+        FactForm form = (FactForm) model.getAttribute("form");
+        if (!model.containsAttribute("type") && form.type() != null) model.addAttribute("type", policies.pack().vocabulary().type(form.type()));
     }
 
     /** The fields of one fact type, for the entry form (loaded into the page by htmx). */
     @GetMapping("/enterprises/{id}/fact-form")
-    String factForm(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String type, Model model) {
+    String factForm(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) String type,
+                    @RequestParam(name = "for", required = false) String target, Model model) {
         registry.enterprise(me, id);
+        model.addAttribute("prefix", "whatif".equals(target) ? "whatif-" : "");
         model.addAttribute("type", type == null || type.isBlank() ? null : registry.factType(type));
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());
         return "enterprises/fact-fields :: standalone";
     }
 
+    /**
+     * Declares (or corrects) a fact, then redirects either way (POST-redirect-GET): on success to
+     * the new figures, on a refusal back to the form with every error and everything typed, so a
+     * refresh never submits twice.
+     */
     @PostMapping("/enterprises/{id}/facts")
-    String declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model,
-                   jakarta.servlet.http.HttpServletResponse response) {
+    String declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
         String type = params.get("type");
         String date = params.get("date");
         Map<String, String> fields = fieldParams(params);
@@ -149,20 +157,31 @@ public class EnterpriseController {
         Long version = factId(params.get("version"));
         try {
             long factId = replaces == null ? registry.declare(me, id, type, date, fields) : registry.revise(me, id, replaces, version, date, fields);
+            flash.addFlashAttribute("saved", (replaces == null ? "已登记事项 f" : "已更正为事项 f") + factId + "，并已重新计算。");
             return "redirect:/enterprises/" + id + "/match?added=" + factId + "#results";
         } catch (Invalid | Conflict refused) {
             Map<String, String> errors = new LinkedHashMap<>();
-            if (refused instanceof Invalid invalid) invalid.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
-            else response.setStatus(409);
-            model.addAttribute("form", new FactForm(type, date, fields, version));
-            model.addAttribute("formErrors", errors);
-            model.addAttribute("formMessage", refused.getMessage());
-            model.addAttribute("editing", replaces);
-            fill(me, id, null, model);
-            FactType t = policies.pack().vocabulary().type(type == null ? "" : type);
-            model.addAttribute("type", t);
-            return "enterprises/match";
+            List<String> messages = new ArrayList<>();
+            if (refused instanceof Invalid invalid) {
+                for (var err : invalid.errors()) {
+                    String text = readable(err.message());
+                    errors.merge(err.field(), text, (a, b) -> a + "；" + b);
+                    messages.add(text);
+                }
+            } else {
+                messages.add(refused.getMessage());
+                flash.addFlashAttribute("formMessage", refused.getMessage());
+            }
+            flash.addFlashAttribute("form", new FactForm(type, date, fields, version));
+            flash.addFlashAttribute("formErrors", errors);
+            flash.addFlashAttribute("formMessages", messages);
+            return "redirect:/enterprises/" + id + "/match" + (replaces == null ? "" : "?edit=" + replaces) + "#declare";
         }
+    }
+
+    /** A refusal as the page shows it: the document's words for each field, without the data keys beside them. */
+    static String readable(String message) {
+        return message == null ? "" : message.replaceAll("”（[A-Za-z0-9_.\\[\\]]+）", "”");
     }
 
     @PostMapping("/enterprises/{id}/facts/{factId}/delete")
@@ -206,9 +225,12 @@ public class EnterpriseController {
             if (!errors.isEmpty()) throw new Invalid(errors.getFirst().message(), errors);
             model.addAttribute("answer", matching.whatIf(me, id, new WhatIf(asOf, params.containsKey("drafts"), drop, change, add)));
         } catch (Invalid invalid) {
-            model.addAttribute("whatIfErrors", invalid.errors());
+            model.addAttribute("whatIfErrors", invalid.errors().stream().map(x -> readable(x.message())).toList());
         }
         model.addAttribute("whatIfParams", params);
+        model.addAttribute("whatIfType", type == null || type.isBlank() ? null : policies.pack().vocabulary().type(type));
+        model.addAttribute("whatIfFields", fieldParams(params));
+        model.addAttribute("noErrors", Map.of());
         return "enterprises/match";
     }
 

@@ -33,7 +33,7 @@ public class ScreeningViews {
 
     public record ClauseTally(Clause clause, String documentTitle, ScreeningRepository.Tally tally, String totalText) {}
 
-    /** Orders of the tallies table: by clause (pack order), by enterprises, by total. */
+    /** Orders of the tallies table: by clause (natural order of the list, as {@link #tallies} gives them), by enterprises, by total. */
     public static List<ClauseTally> sorted(List<ClauseTally> tallies, String sort, boolean descending) {
         java.util.Comparator<ClauseTally> c = switch (sort == null ? "" : sort) {
             case "enterprises" -> java.util.Comparator.comparingLong(t -> t.tally().enterprises());
@@ -64,6 +64,7 @@ public class ScreeningViews {
             if (c == null || !access.canSeeClaimants(me, c)) continue;
             out.add(new ClauseTally(c, policies.documentOf(c).title(), t, Figures.text(t.total(), t.unit())));
         }
+        out.sort(java.util.Comparator.comparing(ClauseTally::clause, policies.naturalOrder()));
         return out;
     }
 

@@ -19,7 +19,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class WebAdvice {
 
     @ModelAttribute("me")
-    Account me(@AuthenticationPrincipal Account me) { return me; }
+    Account me(@AuthenticationPrincipal Account me) { return me != null ? me : signedIn(); }
+
+    /** The signed-in account, also where no model attribute method ran (error pages). */
+    static Account signedIn() {
+        return innopoints.app.platform.EdgeErrors.signedIn() instanceof Account a ? a : null;
+    }
 
     @ModelAttribute("links")
     Links links(HttpServletRequest req) { return new Links(req); }
@@ -27,6 +32,7 @@ public class WebAdvice {
     @ExceptionHandler(Failure.class)
     String failure(Failure f, HttpServletResponse res, Model model) {
         res.setStatus(f.status());
+        model.addAttribute("me", signedIn());
         model.addAttribute("status", f.status());
         model.addAttribute("message", f.getMessage());
         model.addAttribute("errors", f instanceof Invalid i ? i.errors() : java.util.List.of());
@@ -40,6 +46,7 @@ public class WebAdvice {
         String message = e instanceof MethodArgumentTypeMismatchException m
                 ? "参数“" + name + "”的值“" + m.getValue() + "”格式不正确" : "缺少参数“" + name + "”";
         res.setStatus(400);
+        model.addAttribute("me", signedIn());
         model.addAttribute("status", 400);
         model.addAttribute("message", message);
         model.addAttribute("errors", java.util.List.of(new innopoints.app.platform.Failures.FieldError(name, message)));

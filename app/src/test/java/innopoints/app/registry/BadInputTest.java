@@ -114,11 +114,13 @@ class BadInputTest {
     @Test
     void aRefusedFormKeepsWhatWasTypedAndSaysWhichFieldIsWrong() throws Exception {
         long id = enterprises.create("南通坏输入五有限公司", "崇川区");
-        mvc.perform(post("/enterprises/" + id + "/facts").with(user(accounts.get("kjj"))).with(csrf())
+        var refused = mvc.perform(post("/enterprises/" + id + "/facts").with(user(accounts.get("kjj"))).with(csrf())
                         .param("type", "ic_tape_out").param("date", "2026-06-01")
                         .param("field.product", "NT-9").param("field.first_round_cost", "三百万"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get("/enterprises/" + id + "/match").with(user(accounts.get("kjj"))).flashAttrs(refused.getFlashMap()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("“单款产品首轮流片费用”（first_round_cost）应为数字，填写的是“三百万”")))
+                .andExpect(content().string(containsString("“单款产品首轮流片费用”应为数字，填写的是“三百万”")))
                 .andExpect(content().string(containsString("value=\"NT-9\"")));
         assertThat(facts(id)).isZero();
     }

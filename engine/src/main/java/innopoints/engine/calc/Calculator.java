@@ -161,7 +161,7 @@ public final class Calculator {
                 }
                 if (!cond.holds(actual)) {
                     if (explain) exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + cond.fieldWords() + "为 "
-                            + Condition.show(actual) + "，要求" + cond.requirement());
+                            + cond.shown(actual) + "，要求" + cond.requirement());
                     return false;
                 }
             }
@@ -206,7 +206,7 @@ public final class Calculator {
             if (explain) {
                 if (d.status() == Status.DRAFT) steps.step(null, "本条款出自征求意见稿，尚未施行；按假定生效日期" + s.draftEffectiveDate() + "计算");
                 for (Condition cond : c.conditions()) {
-                    steps.step(cond.quote(), cond.fieldWords() + "为 " + Condition.show(cond.actual(s.subject(), f)) + "，符合（要求" + cond.requirement() + "）");
+                    steps.step(cond.quote(), cond.fieldWords() + "为 " + cond.shown(cond.actual(s.subject(), f)) + "，符合（要求" + cond.requirement() + "）");
                 }
                 if (c.reading() != null) steps.step(null, "解读：" + c.reading());
             }

@@ -79,11 +79,20 @@ public record Condition(String profileField, int factField, FieldSpec spec, Test
             case EQUALS -> "为“" + operand + "”";
             case IN -> "为 " + String.join("、", ((List<?>) operand).stream().map(Object::toString).toList()) + " 之一";
             case CONTAINS -> "包含“" + operand + "”";
-            case AT_LEAST -> "≥ " + Numbers.show((BigDecimal) operand);
-            case ABOVE -> "> " + Numbers.show((BigDecimal) operand);
-            case AT_MOST -> "≤ " + Numbers.show((BigDecimal) operand);
-            case BELOW -> "< " + Numbers.show((BigDecimal) operand);
+            case AT_LEAST -> "≥ " + number((BigDecimal) operand);
+            case ABOVE -> "> " + number((BigDecimal) operand);
+            case AT_MOST -> "≤ " + number((BigDecimal) operand);
+            case BELOW -> "< " + number((BigDecimal) operand);
         };
+    }
+
+    /** The actual value of this condition's field for a reader; a year as plain digits. */
+    public String shown(Object actual) {
+        return actual instanceof BigDecimal d ? number(d) : show(actual);
+    }
+
+    private String number(BigDecimal d) {
+        return spec != null && spec.isYear() ? Numbers.plain(d) : Numbers.show(d);
     }
 
     /** The actual value for a reader. */

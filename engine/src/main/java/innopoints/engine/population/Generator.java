@@ -171,7 +171,7 @@ public final class Generator {
                 while (pickType < weights.length - 1 && r >= weights[pickType]) r -= weights[pickType++];
                 FactType t = candidates.get(pickType);
                 LocalDate date = LocalDate.ofEpochDay(from.toEpochDay() + rnd.nextLong(days));
-                pop.addFact(t, date, values(t, rnd, size, pop));
+                pop.addFact(t, date, values(t, rnd, size, pop, date));
             }
         }
         return pop;
@@ -232,7 +232,7 @@ public final class Generator {
         return false;
     }
 
-    private long[] values(FactType t, SplittableRandom rnd, int size, Population pop) {
+    private long[] values(FactType t, SplittableRandom rnd, int size, Population pop, LocalDate date) {
         long[] v = new long[t.fields().size()];
         for (int k = 0; k < v.length; k++) {
             FieldSpec f = t.field(k);
@@ -243,11 +243,12 @@ public final class Generator {
             v[k] = switch (f.type()) {
                 case YUAN -> scaled(amount(t, k, rnd, size, 100_000, 10_000_000, 0));
                 case NUMBER -> scaled(amount(t, k, rnd, size, 1, 8, 2));
-                case INTEGER -> scaled(BigDecimal.valueOf(1 + rnd.nextInt(5)));
+                case INTEGER -> f.isYear() ? scaled(BigDecimal.valueOf(date.getYear() - (rnd.nextInt(5) < 2 ? 1 : 0)))
+                        : scaled(BigDecimal.valueOf(1 + rnd.nextInt(5)));
                 case BOOLEAN -> rnd.nextDouble() < 0.8 ? 1 : 0;
                 case ENUM -> rnd.nextInt(f.values().size());
                 case DATE -> from.toEpochDay() + rnd.nextLong(to.toEpochDay() - from.toEpochDay() + 1);
-                case TEXT -> pop.text(t.key().substring(0, Math.min(3, t.key().length())).toUpperCase() + "-" + (1 + rnd.nextInt(4)));
+                case TEXT -> pop.text(DemoTexts.of(f, rnd.nextInt(1 << 30), date));
             };
         }
         return v;

@@ -201,14 +201,45 @@ public final class Population {
         return r == 10 ? 'X' : r == 11 ? '0' : (char) ('0' + r);
     }
 
-    private static final String[] PREFIX = {"江海", "通达", "濠河", "狼山", "紫琅", "启航", "海晟", "通泰", "博睿", "华通", "瑞丰", "星汉", "中洋", "远景", "恒信", "东成"};
-    private static final String[] TRADE = {"科技", "智能", "材料", "生物", "电子", "装备", "新能源", "信息", "医疗", "海工", "半导体", "纺织"};
+    /** Two-character trade names (字号) are drawn from these, one character from each list. */
+    private static final String FIRST = "江海濠狼紫启通博瑞星中远恒东华振天新宏德盛鸿嘉汇安泰润达明光信锦金银永利和景益诚聚卓凯腾越辰晟沃";
+    private static final String SECOND = "海通达航山川源泽晟泰科信瑞丰鑫远成华锐创智能宇辰峰联安盛捷迈拓鼎域润邦展康普合铭尚弘宏兴睿澜";
+    /** Where the name begins: the city first, then the province, then a county-level place. */
+    private static final String[] PLACE = {"南通", "江苏", "如皋", "海安", "启东", "海门", "如东", "通州", "崇川", "南通市", "江苏省", "通州湾"};
+    private static final String[] FORM = {"有限公司", "股份有限公司", "有限责任公司", "集团有限公司"};
+    /** The words an enterprise's first industry puts into its name, and words for one without. */
+    private static final String[][] TRADE_OF = {
+            {"集成电路", "微电子科技"}, {"半导体", "半导体"}, {"第三代半导体", "半导体材料"}, {"人工智能", "智能科技"},
+            {"生物医药", "生物医药"}, {"医疗器械", "医疗器械"}, {"合成生物", "合成生物科技"}, {"细胞和基因技术", "基因科技"},
+            {"船舶海工", "船舶工程"}, {"海洋产业", "海洋科技"}, {"新能源", "新能源科技"}, {"新材料", "新材料科技"},
+            {"智能制造", "智能装备"}, {"高端装备", "精密机械"}, {"纺织", "纺织科技"}, {"低空经济", "航空科技"}, {"数字经济", "信息技术"}};
+    private static final String[] TRADE = {"科技", "电子", "机械", "化工", "信息技术", "环保科技", "检测技术", "光电科技", "动力科技", "数控设备"};
 
+    /**
+     * A plausible Chinese enterprise name, unique within a population: "南通瑞丰微电子科技有限公司".
+     * The trade name walks all {@code FIRST × SECOND} pairs (a stride coprime to their count, so
+     * no pair repeats) before the place, then the legal form, changes; only past those does a
+     * number mark a branch.
+     */
     public String name(int i) {
-        long h = mix(seed * 131 + i);
-        String place = area(i).name().replaceAll("(市|区|县|示范区|科技产业园区|经济技术开发区|创新区)$", "");
-        return "南通" + PREFIX[(int) Long.remainderUnsigned(h, PREFIX.length)] + TRADE[(int) Long.remainderUnsigned(h >>> 20, TRADE.length)]
-                + "有限公司（" + place + "-" + (i + 1) + "）";
+        int pairs = FIRST.length() * SECOND.length();
+        int k = (int) Long.remainderUnsigned(mix(seed) + (long) i * STRIDE, pairs);
+        String brand = "" + FIRST.charAt(k / SECOND.length()) + SECOND.charAt(k % SECOND.length());
+        int round = i / pairs;
+        String place = PLACE[round % PLACE.length];
+        int form = round / PLACE.length;
+        String trade = trade(i);
+        String name = place + brand + trade + FORM[form % FORM.length];
+        return form < FORM.length ? name : name.replace("公司", "公司第" + (form / FORM.length + 1) + "分公司");
+    }
+
+    /** A prime coprime to FIRST × SECOND (48 × 46 = 2,208 = 2^5 × 3 × 23). */
+    private static final long STRIDE = 1013;
+
+    private String trade(int i) {
+        List<String> ind = profile(i).industries();
+        for (String held : ind) for (String[] t : TRADE_OF) if (t[0].equals(held)) return t[1];
+        return TRADE[(int) Long.remainderUnsigned(mix(seed * 31 + i), TRADE.length)];
     }
 
     static long mix(long z) {

@@ -94,4 +94,39 @@ class GeneratorTest {
         assertThat(screened).isEqualTo(expected);
         assertThat(report.withAward()).isPositive();
     }
+
+    @Test
+    void namesEveryEnterpriseLikeARealOneAndNoNameTwice() {
+        Population p = generate(5, 30000);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < p.size(); i++) {
+            String name = p.name(i);
+            assertThat(name).as(name).matches("[\\u4e00-\\u9fa5]{6,}(有限公司|股份有限公司|有限责任公司|集团有限公司)");
+            names.add(name);
+        }
+        assertThat(names).hasSize(p.size());
+        assertThat(generate(5, 10).name(3)).isEqualTo(p.name(3));
+    }
+
+    @Test
+    void writesFactTextsAndYearsAsAnEnterpriseWould() {
+        Population p = generate(9, 3000);
+        int texts = 0;
+        for (int i = 0; i < p.size(); i++) {
+            for (var f : p.facts(i)) {
+                for (int k = 0; k < f.type().fields().size(); k++) {
+                    Object v = f.value(k);
+                    var spec = f.type().field(k);
+                    if (v instanceof String text) {
+                        texts++;
+                        assertThat(text).as(spec.name()).doesNotMatch("[A-Z]{3}-\\d").matches(".*[\\u4e00-\\u9fa5].*|GR\\d+|ZL[\\d.]+|GB/T .*");
+                    }
+                    if (spec.isYear() && v instanceof BigDecimal y) {
+                        assertThat(y.intValueExact()).as(spec.name()).isBetween(FROM.getYear() - 1, TO.getYear());
+                    }
+                }
+            }
+        }
+        assertThat(texts).isGreaterThan(100);
+    }
 }
