@@ -1,6 +1,7 @@
 package innopoints.app.catalog;
 
 import innopoints.app.catalog.Facets.Option;
+import innopoints.app.platform.OpenApiConfig;
 import innopoints.app.platform.PageJson;
 import innopoints.engine.policy.Clause;
 import innopoints.engine.policy.Document;
@@ -19,6 +20,7 @@ import java.util.List;
 
 /** The one list as JSON, public like its pages. */
 @RestController
+@OpenApiConfig.PublicApi
 @RequestMapping("/api/policies")
 @Tag(name = "政策清单", description = "一张清单：南通市和通州区科技创新政策的全部条款，可检索、筛选，并附原文、规则、测算示例和修改记录")
 class CatalogApi {
@@ -63,19 +65,19 @@ class CatalogApi {
         this.details = details;
     }
 
-    @Operation(summary = "检索政策条款", description = "按搜索词检索全部条款，可按文件、产业领域、支持对象、责任部门和状态筛选，分页返回；参数有误时返回400及出错字段")
+    @Operation(operationId = "searchPolicies", summary = "检索政策条款", description = "按搜索词检索全部条款，可按文件、产业领域、支持对象、责任部门和状态筛选，分页返回；参数有误时返回400及出错字段")
     @GetMapping
     PageJson<Item> search(@ParameterObject CatalogParams params) {
         return PageJson.of(search.search(params.toQuery()), Item::of);
     }
 
-    @Operation(summary = "筛选项", description = "清单中出现的文件、产业领域、支持对象、责任部门和状态，供筛选下拉框使用")
+    @Operation(operationId = "getPolicyFacets", summary = "筛选项", description = "清单中出现的文件、产业领域、支持对象、责任部门和状态，供筛选下拉框使用")
     @GetMapping("/facets")
     Facets facets() {
         return search.facets();
     }
 
-    @Operation(summary = "查看政策条款", description = "条款原文、通俗规则、引用该条款的测算示例和修改记录；没有该条款时返回404")
+    @Operation(operationId = "getClause", summary = "查看政策条款", description = "条款原文、通俗规则、引用该条款的测算示例和修改记录；没有该条款时返回404")
     @GetMapping("/{documentId}/{clauseId:.+}")
     ClauseBody clause(@Parameter(description = "文件编号，如 city-2025") @PathVariable("documentId") String documentId,
                       @Parameter(description = "条款编号，如 4.1") @PathVariable("clauseId") String clauseId) {

@@ -2,6 +2,7 @@ package innopoints.app.matching;
 
 import innopoints.app.accounts.Account;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,16 +25,18 @@ public class MatchingApi {
     public MatchingApi(MatchingService matching) { this.matching = matching; }
 
     @GetMapping("/matching")
-    @Operation(summary = "按企业已登记的事项计算可享受的条款（含金额、性质、引文、计算步骤）及差一点符合的条款")
-    MatchView match(@AuthenticationPrincipal Account me, @PathVariable long id,
+    @Operation(operationId = "matchEnterprise", summary = "政策计算器：按企业已登记的事项计算可享受的条款",
+            description = "可享受的条款（含金额、性质、引文、计算步骤）、金额待核定的条款及差一点符合的条款（写明未满足的条件）")
+    MatchView match(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id,
+                    @Parameter(description = "截至日期（yyyy-MM-dd），默认今天")
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                    @RequestParam(defaultValue = "false") boolean drafts) {
+                    @Parameter(description = "是否纳入征求意见稿") @RequestParam(defaultValue = "false") boolean drafts) {
         return matching.match(me, id, asOf, drafts);
     }
 
     @PostMapping("/what-if")
-    @Operation(summary = "假设分析：删除、修改或新增事项，启用征求意见稿，比较结果；不保存任何数据")
-    WhatIf.Answer whatIf(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody WhatIf q) {
+    @Operation(operationId = "whatIf", summary = "假设分析：删除、修改或新增事项，启用征求意见稿，比较结果；不保存任何数据")
+    WhatIf.Answer whatIf(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id, @RequestBody WhatIf q) {
         return matching.whatIf(me, id, q);
     }
 }

@@ -46,6 +46,13 @@ public record PageQuery(int page, int size, String sort, boolean descending) {
         return allowed.containsKey(sort) ? sort : allowed.keySet().iterator().next();
     }
 
+    /** This page of a list already whole in memory and in order, under the sort key in effect. */
+    public <T> Page<T> slice(List<T> all, String sortInEffect) {
+        int from = (int) Math.min(all.size(), (long) (page - 1) * size);
+        int to = (int) Math.min(all.size(), (long) from + size);
+        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size(), sortInEffect, descending);
+    }
+
     /** One page of items with the total count. */
     public record Page<T>(List<T> items, int page, int size, long total, String sort, boolean descending) {
         public int pages() { return (int) Math.max(1, (total + size - 1) / size); }

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /** Any list as an Excel workbook: a header row, then one row per item; numbers stay numbers. */
 public final class Xlsx {
-    public static final MediaType TYPE = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final String TYPE_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final MediaType TYPE = MediaType.parseMediaType(TYPE_VALUE);
 
     private Xlsx() {}
 

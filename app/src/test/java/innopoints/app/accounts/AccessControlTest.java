@@ -108,7 +108,7 @@ class AccessControlTest {
         mvc.perform(get(claimantsPath(others)).with(kjj)).andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("市工信局负责")));
         mvc.perform(get("/api" + claimantsPath(others).replace("/screening", "/screening")).with(kjj)).andExpect(status().isForbidden());
-        mvc.perform(get("/api" + claimantsPath(others) + "?format=xlsx").with(kjj)).andExpect(status().isForbidden());
+        mvc.perform(get("/api" + claimantsPath(others) + "/export.xlsx").with(kjj)).andExpect(status().isForbidden());
         mvc.perform(get("/api" + claimantsPath(others)).with(user(accounts.get("gxj")))).andExpect(status().isOk());
         long run = runs.latestDone().orElseThrow().id();
         String tallies = mvc.perform(get("/api/screening/runs/" + run + "/clauses").with(kjj)).andExpect(status().isOk())

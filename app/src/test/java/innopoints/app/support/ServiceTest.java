@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
         "innopoints.login.max-failures-per-address=1000",
         "logging.level.innopoints=WARN"})
 @ContextConfiguration(initializers = TestDatabase.class)
-@org.springframework.context.annotation.Import({Accounts.class, TestEnterprises.class})
+@org.springframework.context.annotation.Import({Accounts.class, TestEnterprises.class, OpenApiValidation.class})
 @AutoConfigureMockMvc
 public @interface ServiceTest {
     String PASSWORD = "Test-2026-pass";
