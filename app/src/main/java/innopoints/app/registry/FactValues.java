@@ -70,7 +70,7 @@ public final class FactValues {
                         }
                     }
                     case ENUM -> {
-                        if (!spec.values().contains(v)) throw new IllegalArgumentException(label + "应为以下之一：" + String.join("、", spec.values()) + "；填写的是“" + v + "”");
+                        if (!spec.values().contains(v)) throw new IllegalArgumentException(label + "：" + innopoints.engine.facts.Nearest.unknown("取值", v, spec.values()));
                         yield v;
                     }
                     case TEXT -> v;
