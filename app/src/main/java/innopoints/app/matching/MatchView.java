@@ -2,6 +2,8 @@ package innopoints.app.matching;
 
 import innopoints.engine.calc.Step;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Map;
  * the condition not met.
  */
 public record MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List<Pending> undetermined, List<NearMiss> nearMisses,
-                        Map<String, BigDecimal> totals) {
+                        Map<String, BigDecimal> totals,
+                        @Schema(description = "假定草案生效日期（仅在启用征求意见稿时给出）") LocalDate draftEffective) {
 
     public record Award(String ref, String documentId, String documentTitle, String documentStatus, String citation, String title,
                         String text, BigDecimal figure, String unit, String figureText, String kind, String kindLabel,

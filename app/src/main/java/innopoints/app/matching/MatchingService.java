@@ -105,8 +105,12 @@ public class MatchingService {
             LocalDate date = RegistryService.parseDate(a.date(), at + ".date", errors);
             if (p.ok() && date != null) facts.add(new Fact("假设" + n, t, date, FactValues.decode(t, p.values())));
         }
+        if (q.draftEffective() != null && !Boolean.TRUE.equals(q.drafts())) {
+            errors.add(new FieldError("draftEffective", "只有启用征求意见稿时才能填写假定草案生效日期"));
+        }
         if (!errors.isEmpty()) throw new Invalid("假设条件有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
-        Scenario variant = new Scenario(asOf, base.subject(), facts, base.awarded(), Boolean.TRUE.equals(q.drafts()) ? Set.of("*") : Set.of());
+        Scenario variant = new Scenario(asOf, base.subject(), facts, base.awarded(), Boolean.TRUE.equals(q.drafts()) ? Set.of("*") : Set.of(),
+                q.draftEffective());
         MatchView before = view(policies.calculator().calculate(base), false);
         MatchView after = view(policies.calculator().calculate(variant), Boolean.TRUE.equals(q.drafts()));
         return new WhatIf.Answer(before, after, deltas(before, after));
@@ -160,7 +164,8 @@ public class MatchingService {
             near.putIfAbsent(x.clause().ref(), new MatchView.NearMiss(x.clause().ref(), x.document().title(), x.clause().citation(),
                     x.clause().title(), x.factId(), x.reasonKind().name(), x.reason()));
         }
-        return new MatchView(c.scenario().asOf(), drafts, awards, pending, List.copyOf(near.values()), totals);
+        return new MatchView(c.scenario().asOf(), drafts, awards, pending, List.copyOf(near.values()), totals,
+                drafts ? c.scenario().draftEffectiveDate() : null);
     }
 
 }

@@ -1,5 +1,7 @@
 package innopoints.app.matching;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,14 +9,21 @@ import java.util.Map;
 
 /**
  * A what-if question, answered without saving anything: facts dropped, facts changed, facts
- * added, draft documents switched on, another as-of date.
+ * added, draft documents switched on (assumed to take effect on {@code draftEffective}, the
+ * as-of date if absent: a draft states no date of its own), another as-of date.
  */
-public record WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Change> change, List<NewFact> add) {
+public record WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Change> change, List<NewFact> add,
+                     @Schema(description = "假定草案生效日期：开启征求意见稿时假定其生效的日期，不填则为计算日期；只能与 drafts 同用")
+                     LocalDate draftEffective) {
     public WhatIf {
         drop = drop == null ? List.of() : List.copyOf(drop);
         change = change == null ? List.of() : List.copyOf(change);
         add = add == null ? List.of() : List.copyOf(add);
         drafts = Boolean.TRUE.equals(drafts);
+    }
+
+    public WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Change> change, List<NewFact> add) {
+        this(asOf, drafts, drop, change, add, null);
     }
 
     /** New values (and optionally date) for a stored fact; fields not named keep their value. */

@@ -220,10 +220,14 @@ public class EnterpriseController {
         if (type != null && !type.isBlank()) add.add(new WhatIf.NewFact(type, params.get("date"), fieldParams(params)));
         LocalDate asOf = null;
         if (params.get("asOf") != null && !params.get("asOf").isBlank()) asOf = RegistryService.parseDate(params.get("asOf"), "asOf", errors);
+        LocalDate draftEffective = null;
+        if (params.get("draftEffective") != null && !params.get("draftEffective").isBlank()) {
+            draftEffective = RegistryService.parseDate(params.get("draftEffective"), "draftEffective", errors);
+        }
         fill(me, id, asOf, model);
         try {
             if (!errors.isEmpty()) throw new Invalid(errors.getFirst().message(), errors);
-            model.addAttribute("answer", matching.whatIf(me, id, new WhatIf(asOf, params.containsKey("drafts"), drop, change, add)));
+            model.addAttribute("answer", matching.whatIf(me, id, new WhatIf(asOf, params.containsKey("drafts"), drop, change, add, draftEffective)));
         } catch (Invalid invalid) {
             model.addAttribute("whatIfErrors", invalid.errors().stream().map(x -> readable(x.message())).toList());
         }

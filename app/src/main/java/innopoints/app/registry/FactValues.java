@@ -58,7 +58,7 @@ public final class FactValues {
                     };
                     case DATE -> Bound.date(v.replace('/', '-')).toString();
                     case ENUM -> {
-                        if (!spec.values().contains(v)) throw new Bound.Refused("应为以下之一：" + String.join("、", spec.values()) + "；填写的是“" + shown(v) + "”");
+                        if (!spec.values().contains(v)) throw new Bound.Refused("：" + innopoints.engine.facts.Nearest.unknown("取值", shown(v), spec.values()));
                         yield v;
                     }
                     case TEXT -> bound.text(v);

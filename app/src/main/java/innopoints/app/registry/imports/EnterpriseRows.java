@@ -1,8 +1,10 @@
 package innopoints.app.registry.imports;
 
-import innopoints.app.registry.PlacesSync;
+import innopoints.app.platform.Policies;
 import innopoints.app.registry.Sizes;
 import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.Nearest;
+import innopoints.engine.facts.ProfileTerms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * 企业名录: one enterprise a row, upserted by credit code. A column the file does not have keeps
@@ -34,11 +34,11 @@ final class EnterpriseRows implements RowKind {
     private static final int MAX_NAME = 100;
 
     private final JdbcClient jdbc;
-    private final PlacesSync places;
+    private final Policies policies;
 
-    EnterpriseRows(JdbcClient jdbc, PlacesSync places) {
+    EnterpriseRows(JdbcClient jdbc, Policies policies) {
         this.jdbc = jdbc;
-        this.places = places;
+        this.policies = policies;
     }
 
     @Override public ImportKind kind() { return ImportKind.ENTERPRISES; }
@@ -50,8 +50,7 @@ final class EnterpriseRows implements RowKind {
         Header header = table.header();
         List<String> known = COLUMNS.stream().map(Header::normalise).toList();
         header.check(kind(), required(), known::contains, String.join("、", COLUMNS));
-        Map<String, PlacesSync.Area> areas = places.areas().stream()
-                .collect(Collectors.toMap(PlacesSync.Area::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        ProfileTerms terms = policies.pack().terms();
         String sql = upsert(header);
         Map<String, Integer> firstRow = new HashMap<>();
         List<RowError> errors = new ArrayList<>();
@@ -65,37 +64,32 @@ final class EnterpriseRows implements RowKind {
             }
             String name = r.required(NAME);
             if (name != null && name.length() > MAX_NAME) r.reject(NAME, "企业名称过长（" + name.length() + "字，最多" + MAX_NAME + "字）");
-            PlacesSync.Area area = district(r, areas);
+            // The engine's check, as for scenario files: an unknown value names the nearest valid ones (通州 → 通州区).
+            String district = r.required(DISTRICT);
+            String districtProblem = district == null ? null : terms.districtProblem(district);
+            if (districtProblem != null) r.reject(DISTRICT, districtProblem);
             String park = r.blank(PARK) ? null : r.text(PARK);
-            if (park != null && area != null && !area.parks().contains(park)) {
-                r.reject(PARK, "“" + park + "”不是" + area.name() + "的园区；"
-                        + (area.parks().isEmpty() ? "该板块没有特色园区，请留空" : area.name() + "的园区有：" + String.join("、", area.parks())));
-            }
+            String parkProblem = terms.parkProblem(districtProblem == null ? district : null, park);
+            if (parkProblem != null) r.reject(PARK, parkProblem);
             List<String> industries = r.list(INDUSTRIES);
+            for (String i : industries) if (terms.industryProblem(i) != null) r.reject(INDUSTRIES, terms.industryProblem(i));
             List<String> qualifications = r.list(QUALIFICATIONS);
+            for (String q : qualifications) if (terms.qualificationProblem(q) != null) r.reject(QUALIFICATIONS, terms.qualificationProblem(q));
             String size = size(r);
             Beneficiary kind = beneficiary(r);
             errors.addAll(r.errors());
             if (!r.ok()) continue;
-            Object[] params = {code, name, kind.key(), area.name(), park, industries.toArray(String[]::new),
+            Object[] params = {code, name, kind.key(), district, park, industries.toArray(String[]::new),
                     qualifications.toArray(String[]::new), size};
             writes.add((importId, user) -> Upsert.outcome(jdbc.sql(sql).params(params).query((rs, n) -> rs.getBoolean(1)).optional()));
         }
         return new Plan(table.lines().size(), errors, writes);
     }
 
-    private static PlacesSync.Area district(RowReader r, Map<String, PlacesSync.Area> areas) {
-        String district = r.required(DISTRICT);
-        if (district == null) return null;
-        PlacesSync.Area area = areas.get(district);
-        if (area == null) r.reject(DISTRICT, "“" + district + "”不是南通的板块，应为以下之一：" + String.join("、", areas.keySet()));
-        return area;
-    }
-
     private static String size(RowReader r) {
         if (r.blank(SIZE)) return null;
         String size = Sizes.parse(r.text(SIZE));
-        if (size == null) r.reject(SIZE, "应为微型、小型、中型或大型，填写的是“" + r.text(SIZE) + "”");
+        if (size == null) r.reject(SIZE, Nearest.unknown("企业规模", r.text(SIZE), List.of("微型", "小型", "中型", "大型")));
         return size;
     }
 
@@ -103,8 +97,7 @@ final class EnterpriseRows implements RowKind {
         if (r.blank(KIND)) return Beneficiary.ENTERPRISE;
         String t = r.text(KIND);
         for (Beneficiary b : Beneficiary.values()) if (b.label().equals(t) || b.key().equals(t)) return b;
-        r.reject(KIND, "应为以下之一：" + Arrays.stream(Beneficiary.values()).map(Beneficiary::label).collect(Collectors.joining("、"))
-                + "；填写的是“" + t + "”");
+        r.reject(KIND, Nearest.unknown("主体类型", t, Arrays.stream(Beneficiary.values()).map(Beneficiary::label).toList()));
         return Beneficiary.ENTERPRISE;
     }
 

@@ -101,7 +101,7 @@ class ImportEnterprisesTest extends ImportTestSupport {
                 .andExpect(jsonPath("$.errors[0].reason").value(containsString("校验位")))
                 .andExpect(jsonPath("$.errors[1].row").value(5))
                 .andExpect(jsonPath("$.errors[1].column").value("所属板块"))
-                .andExpect(jsonPath("$.errors[1].reason").value(containsString("“南京市”不是南通的板块")))
+                .andExpect(jsonPath("$.errors[1].reason").value(containsString("未知的地区“南京市”；可选：海安市")))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(enterprises(11, 14)).isZero();
@@ -127,9 +127,9 @@ class ImportEnterprisesTest extends ImportTestSupport {
                 code(21) + ",南通重复有限公司,崇川区,,,,,");
         upload("enterprises", "多处错误.csv", file).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].column", hasItem("企业名称")))
-                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("不是崇川区的园区"))))
-                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("微型、小型、中型或大型"))))
-                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("填写的是“公司”"))))
+                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("园区“海安开发区”不在崇川区；崇川区的园区有："))))
+                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("未知的企业规模“巨型”，是否指“微型”或“小型”或“中型”？可选：微型、小型、中型、大型"))))
+                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("未知的主体类型“公司”；可选：企业、科研机构"))))
                 .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("与第2行重复"))));
         assertThat(enterprises(21, 21)).isZero();
     }
@@ -163,7 +163,7 @@ class ImportEnterprisesTest extends ImportTestSupport {
 
     @Test
     void aGbkCsvAsExcelInChinaSavesItIsRead() throws Exception {
-        byte[] file = gbk(HEADER, code(41) + ",南通国标编码有限公司,如东县,洋口港开发区,海洋装备,专精特新中小企业,小型,企业");
+        byte[] file = gbk(HEADER, code(41) + ",南通国标编码有限公司,如东县,洋口港开发区,船舶海工,专精特新中小企业,小型,企业");
         upload("enterprises", "企业名录-GBK.csv", file).andExpect(status().isCreated()).andExpect(jsonPath("$.inserted").value(1));
         Enterprise e = registry.findByCreditCode(code(41)).orElseThrow();
         assertThat(e.name()).isEqualTo("南通国标编码有限公司");

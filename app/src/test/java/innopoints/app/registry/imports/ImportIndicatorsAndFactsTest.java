@@ -110,7 +110,7 @@ class ImportIndicatorsAndFactsTest extends ImportTestSupport {
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第3行“日期”：不是有效的日期"))))
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第3行“产品（单款产品）”：“产品（单款产品）”（product）必须填写"))))
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第4行“mode”：“集成电路设计企业开展的流片验证”（ic_tape_out）没有这一项"))))
-                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“mode”：“租用或购买”（mode）应为以下之一：租用、购买"))));
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("第5行“mode”：“租用或购买”（mode）：未知的取值“借用”，是否指“租用”？可选：租用、购买"))));
         assertThat(registry.facts(first)).isEmpty();
     }
 
