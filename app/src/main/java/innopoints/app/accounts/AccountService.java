@@ -241,20 +241,25 @@ public class AccountService {
 
     public PageQuery.Page<RegistrationView> registrations(String status, PageQuery q) {
         String s = status == null || status.isBlank() ? "pending" : status;
-        String where = "all".equals(s) ? "" : " where r.status = :status";
+        String where = "all".equals(s) ? " where true" : " where r.status = :status";
         long total = jdbc.sql("select count(*) from registration r" + where).param("status", s).query(Long.class).single();
-        List<RegistrationView> items = jdbc.sql("""
-                        select r.*, u.username, e.id as eid, e.name as ename,
-                               (select count(*) from app_user b where b.enterprise_id = e.id) as bound
-                        from registration r join app_user u on u.id = r.user_id
-                        left join enterprise e on e.credit_code = r.credit_code""" + where + """
-                         order by r.created_at, r.id limit :size offset :offset""")
-                .param("status", s).param("size", q.size()).param("offset", q.offset())
-                .query((rs, n) -> new RegistrationView(rs.getLong("id"), rs.getString("username"), rs.getString("credit_code"),
-                        rs.getString("enterprise_name"), rs.getString("contact_name"), rs.getString("phone"), rs.getString("status"),
-                        statusLabel(rs.getString("status")), rs.getString("reason"), rs.getString("decided_by"), Times.local(rs, "decided_at"),
-                        Times.local(rs, "created_at"), (Long) rs.getObject("eid"), rs.getString("ename"), rs.getInt("bound"))).list();
+        List<RegistrationView> items = jdbc.sql(REGISTRATIONS + where + " order by r.created_at, r.id limit :size offset :offset")
+                .param("status", s).param("size", q.size()).param("offset", q.offset()).query(this::view).list();
         return new PageQuery.Page<>(items, q.page(), q.size(), total, "created", false);
+    }
+
+    private static final String REGISTRATIONS = """
+            select r.*, u.username, e.id as eid, e.name as ename,
+                   (select count(*) from app_user b where b.enterprise_id = e.id) as bound
+            from registration r join app_user u on u.id = r.user_id
+            left join enterprise e on e.credit_code = r.credit_code
+            """;
+
+    private RegistrationView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new RegistrationView(rs.getLong("id"), rs.getString("username"), rs.getString("credit_code"),
+                rs.getString("enterprise_name"), rs.getString("contact_name"), rs.getString("phone"), rs.getString("status"),
+                statusLabel(rs.getString("status")), rs.getString("reason"), rs.getString("decided_by"), Times.local(rs, "decided_at"),
+                Times.local(rs, "created_at"), (Long) rs.getObject("eid"), rs.getString("ename"), rs.getInt("bound"));
     }
 
     public static String statusLabel(String status) {
@@ -268,9 +273,7 @@ public class AccountService {
 
     /** The registration of an enterprise account, if it registered itself. */
     public java.util.Optional<RegistrationView> registrationOf(Account a) {
-        return jdbc.sql("select id from registration where user_id = ?").param(a.id()).query(Long.class).optional()
-                .flatMap(id -> registrations("all", new PageQuery(1, PageQuery.MAX_EXPORT, null, false)).items().stream()
-                        .filter(v -> v.id() == id).findFirst());
+        return jdbc.sql(REGISTRATIONS + " where r.user_id = ?").param(a.id()).query(this::view).optional();
     }
 
     private record Pending(long id, long userId, String creditCode, String status) {}
