@@ -42,9 +42,11 @@ public class RegistryApi {
     private final Policies policies;
     private final Access access;
     private final EnterpriseWorkbook workbook;
+    private final RegistryEdits edits;
 
     public RegistryApi(EnterpriseRepository repo, RegistryService registry, EntitlementQueries entitlements, Policies policies, Access access,
-                       EnterpriseWorkbook workbook) {
+                       EnterpriseWorkbook workbook, RegistryEdits edits) {
+        this.edits = edits;
         this.workbook = workbook;
         this.repo = repo;
         this.registry = registry;
@@ -54,11 +56,24 @@ public class RegistryApi {
     }
 
     public record EnterpriseJson(long id, String creditCode, String name, String kind, String kindLabel, String district, String park,
-                                 List<String> industries, List<String> qualifications, String size, OffsetDateTime updatedAt) {
+                                 List<String> industries, List<String> qualifications, String size, OffsetDateTime updatedAt, long version) {
         static EnterpriseJson of(Enterprise e) {
             return new EnterpriseJson(e.id(), e.creditCode(), e.name(), e.kind().key(), e.kind().label(), e.district(), e.park(),
-                    e.industries(), e.qualifications(), e.size(), e.updatedAt());
+                    e.industries(), e.qualifications(), e.size(), e.updatedAt(), e.version());
         }
+    }
+
+    @PutMapping("/enterprises/{id}")
+    @Operation(summary = "修改企业基本信息（统一社会信用代码不变；须带所依据的版本号version，已被他人修改时返回409）")
+    EnterpriseJson updateProfile(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody RegistryEdits.ProfileInput in) {
+        return EnterpriseJson.of(edits.updateProfile(me, id, in));
+    }
+
+    @PutMapping("/enterprises/{id}/indicators/{year}")
+    @Operation(summary = "新增或修改某年度指标（新增时不带version；修改时须带所依据的版本号version，已被他人修改时返回409）")
+    Indicator saveIndicator(@AuthenticationPrincipal Account me, @PathVariable long id, @PathVariable int year,
+                            @RequestBody RegistryEdits.IndicatorInput in) {
+        return edits.saveIndicator(me, id, year, in);
     }
 
     @GetMapping(value = "/enterprises", params = "format=xlsx")
