@@ -53,6 +53,11 @@ public class Access {
         if (!canImport(a)) throw new Forbidden("只有部门经办人员和系统管理员可以导入数据");
     }
 
+    /** Editing an enterprise's profile or indicators by hand: officers and administrators, as with imports. */
+    public void checkEditRegistry(Account a) {
+        if (!canImport(a)) throw new Forbidden("只有部门经办人员和系统管理员可以修改企业基本信息和年度指标");
+    }
+
     /** Starting a proactive screen. */
     public void checkScreen(Account a) {
         if (!(a.is(Role.OFFICER) || a.is(Role.ADMIN))) throw new Forbidden("只有部门经办人员和系统管理员可以发起主动筛查");

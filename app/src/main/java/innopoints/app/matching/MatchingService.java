@@ -1,5 +1,6 @@
 package innopoints.app.matching;
 
+import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
 import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Failures.Invalid;
@@ -47,8 +48,10 @@ public class MatchingService {
     private final EnterpriseRepository repo;
     private final ScenarioBuilder scenarios;
     private final Policies policies;
+    private final Access access;
 
-    public MatchingService(RegistryService registry, EnterpriseRepository repo, ScenarioBuilder scenarios, Policies policies) {
+    public MatchingService(RegistryService registry, EnterpriseRepository repo, ScenarioBuilder scenarios, Policies policies, Access access) {
+        this.access = access;
         this.registry = registry;
         this.repo = repo;
         this.scenarios = scenarios;
@@ -58,7 +61,7 @@ public class MatchingService {
     public MatchView match(Account me, long enterpriseId, LocalDate asOf, boolean drafts) {
         Enterprise e = registry.enterprise(me, enterpriseId);
         List<FactRecord> facts = repo.facts(enterpriseId);
-        return view(policies.calculator().calculate(scenarios.scenario(e, facts, asOf(asOf), drafts ? Set.of("*") : Set.of())), drafts);
+        return view(policies.calculator().calculate(scenarios.scenario(e, facts, asOf(asOf), drafts ? Set.of("*") : Set.of())), drafts, me);
     }
 
     public WhatIf.Answer whatIf(Account me, long enterpriseId, WhatIf q) {
@@ -111,8 +114,8 @@ public class MatchingService {
         if (!errors.isEmpty()) throw new Invalid("假设条件有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
         Scenario variant = new Scenario(asOf, base.subject(), facts, base.awarded(), Boolean.TRUE.equals(q.drafts()) ? Set.of("*") : Set.of(),
                 q.draftEffective());
-        MatchView before = view(policies.calculator().calculate(base), false);
-        MatchView after = view(policies.calculator().calculate(variant), Boolean.TRUE.equals(q.drafts()));
+        MatchView before = view(policies.calculator().calculate(base), false, me);
+        MatchView after = view(policies.calculator().calculate(variant), Boolean.TRUE.equals(q.drafts()), me);
         return new WhatIf.Answer(before, after, deltas(before, after));
     }
 
@@ -136,10 +139,16 @@ public class MatchingService {
 
     private static LocalDate asOf(LocalDate asOf) { return asOf == null ? LocalDate.now() : asOf; }
 
-    MatchView view(Calculation c, boolean drafts) {
+    /**
+     * The calculation as this viewer may see it: an officer sees only the clauses its department
+     * answers for (Access.canSeeEntitlement), as on the enterprise page, so that the calculator
+     * does not rebuild another department's claimant list either.
+     */
+    MatchView view(Calculation c, boolean drafts, Account viewer) {
         List<MatchView.Award> awards = new ArrayList<>();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (Result r : c.results()) {
+            if (!access.canSeeEntitlement(viewer, r.clause())) continue;
             Document d = r.document();
             List<MatchView.Item> items = new ArrayList<>();
             for (Item i : r.items()) items.add(new MatchView.Item(i.factTerm(), i.factId(), i.date(), i.figure().display(), i.steps()));
@@ -152,6 +161,7 @@ public class MatchingService {
         }
         List<MatchView.Pending> pending = new ArrayList<>();
         for (Undetermined u : c.undetermined()) {
+            if (!access.canSeeEntitlement(viewer, u.clause())) continue;
             pending.add(new MatchView.Pending(u.clause().ref(), u.document().title(), u.clause().citation(), u.clause().title(),
                     u.clause().text(), u.factId(), u.steps()));
         }
@@ -160,7 +170,7 @@ public class MatchingService {
         pending.forEach(p -> awarded.add(p.ref()));
         Map<String, MatchView.NearMiss> near = new LinkedHashMap<>();
         for (Exclusion x : c.excluded()) {
-            if (!NEAR.contains(x.reasonKind()) || awarded.contains(x.clause().ref())) continue;
+            if (!NEAR.contains(x.reasonKind()) || awarded.contains(x.clause().ref()) || !access.canSeeEntitlement(viewer, x.clause())) continue;
             near.putIfAbsent(x.clause().ref(), new MatchView.NearMiss(x.clause().ref(), x.document().title(), x.clause().citation(),
                     x.clause().title(), x.factId(), x.reasonKind().name(), x.reason()));
         }

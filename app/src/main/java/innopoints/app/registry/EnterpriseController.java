@@ -51,9 +51,11 @@ public class EnterpriseController {
     private final Policies policies;
     private final Access access;
     private final EnterpriseWorkbook workbook;
+    private final RegistryEdits edits;
 
     public EnterpriseController(EnterpriseRepository repo, RegistryService registry, MatchingService matching, EntitlementQueries entitlements,
-                                PlacesSync places, Policies policies, Access access, EnterpriseWorkbook workbook) {
+                                PlacesSync places, Policies policies, Access access, EnterpriseWorkbook workbook, RegistryEdits edits) {
+        this.edits = edits;
         this.workbook = workbook;
         this.repo = repo;
         this.registry = registry;
@@ -97,6 +99,7 @@ public class EnterpriseController {
         model.addAttribute("facts", factRows(policies, repo.facts(id)));
         model.addAttribute("latest", entitlements.forEnterprise(me, id));
         model.addAttribute("canEdit", access.canEditFacts(me, id));
+        model.addAttribute("canEditRegistry", access.canImport(me));
         return "enterprises/show";
     }
 
@@ -189,6 +192,106 @@ public class EnterpriseController {
                     @RequestParam(required = false) Long version) {
         registry.withdraw(me, id, factId, version);
         return "redirect:/enterprises/" + id + "/match";
+    }
+
+    // ---- editing the profile and one year's indicators (officers, administrators) -------------------
+
+    /** The edit page: the profile form and one year's indicators, each with the version it is based on. */
+    @GetMapping("/enterprises/{id}/edit")
+    String edit(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+        Enterprise e = registry.enterprise(me, id);
+        access.checkEditRegistry(me);
+        Map<String, String> profile = new LinkedHashMap<>();
+        profile.put("version", String.valueOf(e.version()));
+        profile.put("name", e.name());
+        profile.put("kind", e.kind().key());
+        profile.put("district", e.district());
+        profile.put("park", e.park() == null ? "" : e.park());
+        profile.put("industries", String.join("、", e.industries()));
+        profile.put("qualifications", String.join("、", e.qualifications()));
+        profile.put("size", e.size() == null ? "" : e.size());
+        int y = year == null ? LocalDate.now().getYear() - 1 : year;
+        Map<String, String> indicator = new LinkedHashMap<>();
+        indicator.put("year", String.valueOf(y));
+        repo.indicators(id).stream().filter(i -> i.year() == y).findFirst().ifPresent(i -> {
+            indicator.put("version", String.valueOf(i.version()));
+            indicator.put("revenue", plain(i.revenue()));
+            indicator.put("rdExpense", plain(i.rdExpense()));
+            indicator.put("rdStaff", i.rdStaff() == null ? "" : i.rdStaff().toString());
+            indicator.put("staff", i.staff() == null ? "" : i.staff().toString());
+            indicator.put("patents", i.patents() == null ? "" : i.patents().toString());
+            indicator.put("inventionPatents", i.inventionPatents() == null ? "" : i.inventionPatents().toString());
+            indicator.put("techContractAmount", plain(i.techContractAmount()));
+        });
+        return editPage(e, profile, indicator, model);
+    }
+
+    private String editPage(Enterprise e, Map<String, String> profile, Map<String, String> indicator, Model model) {
+        model.addAttribute("e", e);
+        model.addAttribute("profile", profile);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("areas", places.areas());
+        model.addAttribute("indicators", repo.indicators(e.id()));
+        if (!model.containsAttribute("profileErrors")) model.addAttribute("profileErrors", Map.of());
+        if (!model.containsAttribute("indicatorErrors")) model.addAttribute("indicatorErrors", Map.of());
+        return "enterprises/edit";
+    }
+
+    private static String plain(java.math.BigDecimal d) { return d == null ? "" : d.toPlainString(); }
+
+    @PostMapping("/enterprises/{id}/profile")
+    String updateProfile(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model,
+                         jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            registry.enterprise(me, id);
+            edits.updateProfile(me, id, new RegistryEdits.ProfileInput(factId(params.get("version")), params.get("name"), params.get("kind"),
+                    params.get("district"), params.get("park"), split(params.get("industries")), split(params.get("qualifications")), params.get("size")));
+            return "redirect:/enterprises/" + id + "?saved=profile";
+        } catch (Invalid | Conflict refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("profileMessage", refused.getMessage());
+            model.addAttribute("profileErrors", fieldErrors(refused));
+            Enterprise e = registry.enterprise(me, id);
+            return editPage(e, new LinkedHashMap<>(params), Map.of("year", String.valueOf(LocalDate.now().getYear() - 1)), model);
+        }
+    }
+
+    @PostMapping("/enterprises/{id}/indicators")
+    String saveIndicator(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, Model model,
+                         jakarta.servlet.http.HttpServletResponse response) {
+        Enterprise e = registry.enterprise(me, id);
+        try {
+            Integer year = params.get("year") == null ? null : factId(params.get("year")) == null ? null : factId(params.get("year")).intValue();
+            if (year == null) throw Invalid.field("year", "“年度”（year）应为四位年份，填写的是“" + params.getOrDefault("year", "") + "”");
+            edits.saveIndicator(me, id, year, new RegistryEdits.IndicatorInput(factId(params.get("version")), params.get("revenue"),
+                    params.get("rdExpense"), params.get("rdStaff"), params.get("staff"), params.get("patents"), params.get("inventionPatents"),
+                    params.get("techContractAmount")));
+            return "redirect:/enterprises/" + id + "?saved=indicators";
+        } catch (Invalid | Conflict refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("indicatorMessage", refused.getMessage());
+            model.addAttribute("indicatorErrors", fieldErrors(refused));
+            Map<String, String> profile = new LinkedHashMap<>();
+            profile.put("version", String.valueOf(e.version()));
+            profile.put("name", e.name());
+            profile.put("kind", e.kind().key());
+            profile.put("district", e.district());
+            profile.put("park", e.park() == null ? "" : e.park());
+            profile.put("industries", String.join("、", e.industries()));
+            profile.put("qualifications", String.join("、", e.qualifications()));
+            profile.put("size", e.size() == null ? "" : e.size());
+            return editPage(e, profile, new LinkedHashMap<>(params), model);
+        }
+    }
+
+    private static Map<String, String> fieldErrors(RuntimeException refused) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (refused instanceof Invalid invalid) invalid.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
+        return errors;
+    }
+
+    private static List<String> split(String text) {
+        return text == null ? List.of() : List.of(text.split("[、,，;；\\s]+"));
     }
 
     /** What-if: the page's facts with edits, drops, one hypothetical fact and the drafts switch; nothing saved. */

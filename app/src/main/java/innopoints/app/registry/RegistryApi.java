@@ -49,9 +49,11 @@ public class RegistryApi {
     private final Policies policies;
     private final Access access;
     private final EnterpriseWorkbook workbook;
+    private final RegistryEdits edits;
 
     public RegistryApi(EnterpriseRepository repo, RegistryService registry, EntitlementQueries entitlements, Policies policies, Access access,
-                       EnterpriseWorkbook workbook) {
+                       EnterpriseWorkbook workbook, RegistryEdits edits) {
+        this.edits = edits;
         this.workbook = workbook;
         this.repo = repo;
         this.registry = registry;
@@ -64,10 +66,11 @@ public class RegistryApi {
                                  @Schema(nullable = true, description = "所在园区；不在园区时为null") String park,
                                  List<String> industries, List<String> qualifications,
                                  @Schema(nullable = true, description = "规模：micro、small、medium、large；未登记时为null") String size,
-                                 OffsetDateTime updatedAt) {
+                                 OffsetDateTime updatedAt,
+                                 @Schema(description = "版本号：修改时须带回，已被他人修改时返回409") long version) {
         static EnterpriseJson of(Enterprise e) {
             return new EnterpriseJson(e.id(), e.creditCode(), e.name(), e.kind().key(), e.kind().label(), e.district(), e.park(),
-                    e.industries(), e.qualifications(), e.size(), e.updatedAt());
+                    e.industries(), e.qualifications(), e.size(), e.updatedAt(), e.version());
         }
     }
 
@@ -77,6 +80,22 @@ public class RegistryApi {
     static final String QUALIFICATION = "资质，如 高新技术企业";
     static final String INDUSTRY = "产业领域，如 集成电路";
     static final String SORTS = "排序：name（名称，默认）、creditCode、district、park、size、updatedAt";
+
+    @PutMapping("/enterprises/{id}")
+    @Operation(operationId = "updateEnterprise", summary = "修改企业基本信息",
+            description = "统一社会信用代码不变；须带所依据的版本号version，已被他人修改时返回409")
+    EnterpriseJson updateProfile(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id,
+                                 @RequestBody RegistryEdits.ProfileInput in) {
+        return EnterpriseJson.of(edits.updateProfile(me, id, in));
+    }
+
+    @PutMapping("/enterprises/{id}/indicators/{year}")
+    @Operation(operationId = "saveIndicator", summary = "新增或修改某年度指标",
+            description = "新增时不带version；修改时须带所依据的版本号version，已被他人修改时返回409")
+    Indicator saveIndicator(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id,
+                            @Parameter(description = "年度") @PathVariable int year, @RequestBody RegistryEdits.IndicatorInput in) {
+        return edits.saveIndicator(me, id, year, in);
+    }
 
     @GetMapping("/enterprises")
     @Operation(operationId = "listEnterprises", summary = "企业名录（分页、排序、筛选）", description = "部门经办人员、财政、领导和管理员可查看；企业用户无权查看名录")

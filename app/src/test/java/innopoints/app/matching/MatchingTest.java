@@ -32,7 +32,7 @@ class MatchingTest {
     void aDeclaredTapeOutShowsItsFigureCitationWordsAndSteps() throws Exception {
         long id = enterprises.create("南通测试芯片设计有限公司", "崇川区");
         jdbc.sql("update enterprise set industries = '{集成电路设计}' where id = ?").param(id).update();
-        var officer = user(accounts.get("kjj"));
+        var officer = user(accounts.get("gxj"));
         mvc.perform(post("/api/enterprises/" + id + "/facts").with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"ic_tape_out\",\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-1\",\"first_round_cost\":10000000}}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.fields.first_round_cost").value("10000000"));
@@ -47,7 +47,7 @@ class MatchingTest {
     @Test
     void aNearMissNamesTheConditionNotMet() throws Exception {
         long id = enterprises.create("南通测试标准化有限公司", "崇川区");
-        var officer = user(accounts.get("kjj"));
+        var officer = user(accounts.get("admin"));
         mvc.perform(post("/api/enterprises/" + id + "/facts").with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"type\":\"standard_drafted\",\"date\":\"2026-06-01\",\"fields\":{\"standard\":\"STA-9\",\"standard_level\":\"行业标准\",\"drafter_rank\":4,\"fully_funded_unit\":false}}"))
                 .andExpect(status().isCreated());
@@ -92,7 +92,7 @@ class MatchingTest {
     void theWhatIfPageShowsTheDifferenceOfAChangedFactAndADraftSwitchedOn() throws Exception {
         long id = enterprises.create("南通测试假设页面有限公司", "崇川区");
         jdbc.sql("update enterprise set industries = '{集成电路设计}' where id = ?").param(id).update();
-        var officer = user(accounts.get("gxj"));
+        var officer = user(accounts.get("admin"));
         String created = mvc.perform(post("/api/enterprises/" + id + "/facts").with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"ic_tape_out\",\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-7\",\"first_round_cost\":\"1000000\"}}"))
                 .andReturn().getResponse().getContentAsString();
@@ -107,5 +107,21 @@ class MatchingTest {
                         containsString("id=\"what-if-answer\""), containsString("变化"), containsString("1,500,000.00"), containsString("新增"),
                         containsString("20,000.00"))));
         assertThat(jdbc.sql("select fields->>'first_round_cost' from enterprise_fact where id = ?").param(factId).query(String.class).single()).isEqualTo("1000000");
+    }
+
+    @Test
+    void anOfficersCalculatorShowsOnlyTheClausesItsDepartmentAnswersFor() throws Exception {
+        long id = enterprises.create("南通测试部门计算器芯片有限公司", "崇川区");
+        jdbc.sql("update enterprise set industries = '{集成电路设计}' where id = ?").param(id).update();
+        mvc.perform(post("/api/enterprises/" + id + "/facts").with(user(accounts.get("gxj"))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"ic_tape_out\",\"date\":\"2026-06-01\",\"fields\":{\"product\":\"NT-3\",\"first_round_cost\":1000000}}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/enterprises/" + id + "/matching").param("asOf", "2026-11-23").with(user(accounts.get("gxj"))))
+                .andExpect(jsonPath("$.awards[?(@.ref == 'city-2025:4.1')]").isNotEmpty());
+        mvc.perform(get("/api/enterprises/" + id + "/matching").param("asOf", "2026-11-23").with(user(accounts.get("kjj"))))
+                .andExpect(jsonPath("$.awards[?(@.ref == 'city-2025:4.1')]").isEmpty());
+        mvc.perform(post("/api/enterprises/" + id + "/what-if").with(user(accounts.get("kjj"))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asOf\":\"2026-11-23\",\"drop\":[]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.after.awards[?(@.ref == 'city-2025:4.1')]").isEmpty());
     }
 }

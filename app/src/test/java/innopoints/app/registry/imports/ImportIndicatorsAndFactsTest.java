@@ -124,4 +124,20 @@ class ImportIndicatorsAndFactsTest extends ImportTestSupport {
         return jdbc.sql("select i.updated_at from enterprise_indicator i join enterprise e on e.id = i.enterprise_id"
                 + " where e.credit_code like '91320602XQ%' order by e.credit_code, i.year").query(OffsetDateTime.class).list();
     }
+
+    @Test
+    void importedFactsReachThePushAtOnce() throws Exception {
+        upload("enterprises", "企业名录.csv", utf8("统一社会信用代码,企业名称,所属板块,产业链", code(101) + ",南通指标一有限公司,崇川区,集成电路设计"))
+                .andExpect(status().isCreated());
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(account("admin"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/enterprises/" + first + "/entitlements").with(admin))
+                .andExpect(jsonPath("$[?(@.clause == 'city-2025:4.1')]").isEmpty());
+        upload("facts", "事项.csv", utf8("统一社会信用代码,事项类型,日期,产品（单款产品）,first_round_cost",
+                code(101) + ",ic_tape_out," + LocalDate.now().minusDays(3) + ",X9芯片,1000000")).andExpect(status().isCreated());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/enterprises/" + first + "/matching").with(admin))
+                .andExpect(jsonPath("$.awards[?(@.ref == 'city-2025:4.1')].figure").value(hasItem(300000.0)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/enterprises/" + first + "/entitlements").with(admin))
+                .andExpect(jsonPath("$[?(@.clause == 'city-2025:4.1')].figure").value(hasItem(300000.0)))
+                .andExpect(jsonPath("$[0].screenRun").doesNotExist());
+    }
 }
