@@ -8,18 +8,37 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Function;
 
-/** Any list as an Excel workbook: a header row, then one row per item; numbers stay numbers. */
+/**
+ * Any list as an Excel workbook: a header row, then one row per item; numbers stay numbers. And
+ * the limits of reading a workbook someone uploaded ({@link #checkBounded(byte[])}).
+ */
 public final class Xlsx {
     public static final String TYPE_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final MediaType TYPE = MediaType.parseMediaType(TYPE_VALUE);
+    /** The most bytes one part of an uploaded workbook may inflate to. */
+    public static final long MAX_PART_BYTES = 32L * 1024 * 1024;
+    /** The most bytes all parts of an uploaded workbook may inflate to together. */
+    public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+    /** The most a part may inflate by (uncompressed / compressed), past the first {@link #RATIO_GRACE_BYTES}. */
+    public static final int MAX_RATIO = 100;
+    public static final long RATIO_GRACE_BYTES = 1024 * 1024;
+    /** The most parts (files inside the zip) a workbook may have. */
+    public static final int MAX_PARTS = 1_000;
 
     private Xlsx() {}
 
@@ -63,6 +82,51 @@ public final class Xlsx {
         }
         ws.freezePane(0, 1);
     }
+
+    /** A workbook refused before it is read, with the reason in Chinese. */
+    public static final class Unbounded extends RuntimeException {
+        public Unbounded(String reason) { super(reason, null, false, false); }
+    }
+
+    /**
+     * Inflates every part of an uploaded workbook through a counting stream (the sizes the zip's
+     * headers claim are not trusted) and throws {@link Unbounded} as soon as a part or the whole
+     * passes its limit or a part inflates by more than {@link #MAX_RATIO}: a zip bomb costs at most
+     * {@link #RATIO_GRACE_BYTES} times {@link #MAX_RATIO} bytes of inflating, and nothing is kept.
+     * The parts are those of the zip's central directory, as the workbook reader sees them.
+     */
+    public static void checkBounded(byte[] content) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            long total = 0;
+            int parts = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
+                if (++parts > MAX_PARTS) throw new Unbounded("压缩包内的文件超过" + MAX_PARTS + "个");
+                if (entry.isDirectory()) continue;
+                long part = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        part += n;
+                        total += n;
+                        if (part > MAX_PART_BYTES) throw new Unbounded("其中的“" + shown(entry.getName()) + "”解压后超过" + mb(MAX_PART_BYTES) + "MB上限");
+                        if (total > MAX_TOTAL_BYTES) throw new Unbounded("解压后超过" + mb(MAX_TOTAL_BYTES) + "MB上限");
+                        if (part > RATIO_GRACE_BYTES && in instanceof InputStreamStatistics stats
+                                && part > MAX_RATIO * Math.max(1, stats.getCompressedCount())) {
+                            throw new Unbounded("其中的“" + shown(entry.getName()) + "”压缩比超过" + MAX_RATIO + "倍上限（疑似压缩炸弹）");
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Unbounded u) throw u;
+            throw new Unbounded("文件已损坏，或不是.xlsx格式");
+        }
+    }
+
+    private static long mb(long bytes) { return bytes / (1024 * 1024); }
+
+    private static String shown(String name) { return name.length() > 60 ? name.substring(0, 60) + "…" : name; }
 
     /** A download response named {@code fileName}.xlsx (Chinese names kept, RFC 6266). */
     public static <T> ResponseEntity<StreamingResponseBody> download(String fileName, String sheet, List<Column<T>> columns, Iterable<T> items) {

@@ -80,7 +80,7 @@ final class Cells {
         else if (t.endsWith("年")) t = t.substring(0, t.length() - 1);
         try {
             return number(Bound.YEAR, t).intValueExact();
-        } catch (Bound.Refused e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("年度应为" + Bound.YEAR.min() + "至" + Bound.YEAR.max() + "之间的四位数年份，如2025，填写的是“" + shown(text) + "”");
         }
     }

@@ -57,7 +57,7 @@ public class ImportService {
         String sha = sha256(content);
         RowKind rows = null;
         try {
-            Table table = TableReader.read(content);
+            Table table = TableReader.read(name, content);
             rows = kindFor(requested, table.header());
             Plan plan = rows.plan(table);
             Upload upload = new Upload(rows.kind().key(), name, sha, content.length, me.username());

@@ -1,5 +1,6 @@
 package innopoints.app.registry.imports;
 
+import innopoints.app.platform.Xlsx;
 import innopoints.engine.facts.Bound;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -27,31 +28,48 @@ import java.util.stream.Stream;
  */
 final class TableReader {
     static final int MAX_ROWS = 50_000;
+    /** The most cells a workbook's first sheet may hold, and the most columns of a row. */
+    static final int MAX_CELLS = 1_000_000;
+    static final int MAX_COLUMNS = 256;
     private static final Charset GB18030 = Charset.forName("GB18030");
     /** The largest serial number Excel has for a date (9999-12-31). */
     private static final double MAX_EXCEL_DATE = 2_958_465;
 
     private TableReader() {}
 
-    static Table read(byte[] content) {
+    static Table read(byte[] content) { return read("上传的文件", content); }
+
+    /** Reads {@code content}; a refusal of the whole file names it as {@code fileName}. */
+    static Table read(String fileName, byte[] content) {
         if (content.length == 0) throw new Refusal("文件是空的（0字节）。未导入任何数据");
-        if (startsWith(content, 'P', 'K', 3, 4)) return xlsx(content);
+        if (startsWith(content, 'P', 'K', 3, 4)) return xlsx(fileName, content);
         String foreign = foreignFormat(content);
         if (foreign != null) {
             throw new Refusal(415, "文件不是CSV或Excel（.xlsx）表格，而是" + foreign + "。请上传CSV或.xlsx文件，未导入任何数据",
                     List.of(RowError.file("文件不是CSV或Excel（.xlsx）表格，而是" + foreign)));
         }
-        return csv(decode(content));
+        return csv(fileName, decode(content));
     }
 
     // ---- XLSX -------------------------------------------------------------------------------------
 
-    private static Table xlsx(byte[] content) {
+    private static Table xlsx(String fileName, byte[] content) {
+        try {
+            Xlsx.checkBounded(content);
+        } catch (Xlsx.Unbounded e) {
+            throw new Refusal("Excel文件“" + fileName + "”" + e.getMessage() + "，已拒绝读取。未导入任何数据");
+        }
+        int cellCount = 0;
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false));
              Stream<Row> rows = wb.getFirstSheet().openStream()) {
-            Builder table = new Builder();
+            Builder table = new Builder(fileName);
             for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
                 Row row = it.next();
+                if (row.getCellCount() > MAX_COLUMNS) {
+                    throw new Refusal("Excel文件“" + fileName + "”第" + row.getRowNum() + "行超过" + MAX_COLUMNS + "列上限。未导入任何数据");
+                }
+                cellCount += row.getCellCount();
+                if (cellCount > MAX_CELLS) throw new Refusal("Excel文件“" + fileName + "”的单元格超过" + MAX_CELLS + "个上限。未导入任何数据");
                 List<String> cells = new ArrayList<>(row.getCellCount());
                 for (int i = 0; i < row.getCellCount(); i++) cells.add(Cells.clean(text(row.getCell(i))));
                 table.add(cells, row.getRowNum());
@@ -111,8 +129,8 @@ final class TableReader {
 
     // ---- CSV --------------------------------------------------------------------------------------
 
-    private static Table csv(String text) {
-        Builder table = new Builder();
+    private static Table csv(String fileName, String text) {
+        Builder table = new Builder(fileName);
         Csv.parse(text, Csv.delimiter(text), (cells, number) -> table.add(cells.stream().map(Cells::clean).toList(), number));
         return table.build();
     }
@@ -164,10 +182,24 @@ final class TableReader {
 
     /** Collects rows: the first non-blank one is the header; blank rows are skipped but keep their numbers. */
     private static final class Builder {
+        private final String fileName;
         private Header header;
         private final List<Table.Line> lines = new ArrayList<>();
 
+        Builder(String fileName) { this.fileName = fileName; }
+
         void add(List<String> cells, int number) {
+            if (cells.size() > MAX_COLUMNS) {
+                throw new Refusal("文件“" + fileName + "”第" + number + "行超过" + MAX_COLUMNS + "列上限。未导入任何数据");
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                int length = cells.get(i).length();
+                if (length > Bound.LONG_TEXT_CHARS) {
+                    String reason = "第" + (i + 1) + "列的内容过长（" + length + "个字符，最多" + Bound.LONG_TEXT_CHARS + "个）";
+                    throw new Refusal(400, "文件“" + fileName + "”第" + number + "行" + reason + "。未导入任何数据",
+                            List.of(new RowError(number, "第" + (i + 1) + "列", reason)));
+                }
+            }
             if (cells.stream().allMatch(String::isEmpty)) return;
             if (header == null) {
                 header = new Header(number, trimTrailingEmpty(cells));
