@@ -330,7 +330,10 @@ public class EnterpriseController {
         fill(me, id, asOf, model);
         try {
             if (!errors.isEmpty()) throw new Invalid(errors.getFirst().message(), errors);
-            model.addAttribute("answer", matching.whatIf(me, id, new WhatIf(asOf, params.containsKey("drafts"), drop, change, add, draftEffective)));
+            WhatIf.Answer answer = matching.whatIf(me, id, new WhatIf(asOf, params.containsKey("drafts"), drop, change, add, draftEffective));
+            List<WhatIf.Delta> deltas = new ArrayList<>(answer.deltas());
+            deltas.sort(Comparator.comparing(d -> policies.clause(d.ref()), Comparator.nullsLast(policies.naturalOrder())));
+            model.addAttribute("answer", new WhatIf.Answer(answer.before(), answer.after(), deltas));
         } catch (Invalid invalid) {
             model.addAttribute("whatIfErrors", invalid.errors().stream().map(x -> readable(x.message())).toList());
         }
