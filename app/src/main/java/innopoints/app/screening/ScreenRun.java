@@ -1,12 +1,13 @@
 package innopoints.app.screening;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** One proactive screen of the whole registry, and how far it got. */
 public record ScreenRun(long id, LocalDate asOf, boolean drafts, String status, String startedBy, OffsetDateTime startedAt,
-                        OffsetDateTime finishedAt, int total, int done, int entitled, String error) {
+                        @Schema(nullable = true, description = "结束时间；进行中为null") OffsetDateTime finishedAt, int total, int done, int entitled, @Schema(nullable = true, description = "失败原因；未失败为null") String error) {
 
     public boolean running() { return status.equals("running"); }
 
