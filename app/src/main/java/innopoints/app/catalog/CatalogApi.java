@@ -26,6 +26,7 @@ import java.util.List;
 class CatalogApi {
 
     /** A clause in a list. */
+    @Schema(name = "PolicyItem")
     record Item(String ref, String document, String documentTitle, String citation, String title, String rule,
                 List<String> departments, List<Option> beneficiaries, List<String> industries, Option status,
                 @Schema(description = "原文片段（HTML：已转义，匹配处以<mark>标出）") String snippet) {
@@ -38,6 +39,7 @@ class CatalogApi {
     }
 
     /** A change in a clause's history. */
+    @Schema(name = "ClauseChange")
     record Change(String change, String label, OffsetDateTime seenAt, String text, String rule) {
         static Change of(ClauseHistory.Version v) {
             return new Change(v.change(), v.changeLabel(), v.seenAt(), v.text(), v.rule());

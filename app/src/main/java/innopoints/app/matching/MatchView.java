@@ -1,5 +1,6 @@
 package innopoints.app.matching;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import innopoints.engine.calc.Step;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,11 +24,12 @@ public record MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List
                         String text, BigDecimal figure, String unit, String figureText, String kind, String kindLabel,
                         Map<String, String> split, List<String> departments, List<Item> items) {}
 
+    @Schema(name = "AwardItem")
     public record Item(String fact, String factId, LocalDate date, String figureText, List<Step> steps) {}
 
-    public record Pending(String ref, String documentTitle, String citation, String title, String text, String factId, List<Step> steps) {}
+    public record Pending(String ref, String documentTitle, String citation, String title, String text, @Schema(nullable = true) String factId, List<Step> steps) {}
 
-    public record NearMiss(String ref, String documentTitle, String citation, String title, String factId, String reasonKind, String reason) {}
+    public record NearMiss(String ref, String documentTitle, String citation, String title, @Schema(nullable = true) String factId, String reasonKind, String reason) {}
 
     public Award award(String ref) {
         for (Award a : awards) if (a.ref().equals(ref)) return a;

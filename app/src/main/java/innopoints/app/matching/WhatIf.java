@@ -27,6 +27,7 @@ public record WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Chang
     }
 
     /** New values (and optionally date) for a stored fact; fields not named keep their value. */
+    @Schema(name = "FactChange")
     public record Change(long factId, String date, Map<String, String> fields) {}
 
     public record NewFact(String type, String date, Map<String, String> fields) {}
@@ -35,5 +36,7 @@ public record WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Chang
     public record Answer(MatchView before, MatchView after, List<Delta> deltas) {}
 
     /** How one clause's figure moved: 新增 (new), 取消 (gone), 变化 (changed). */
-    public record Delta(String ref, String title, String citation, String unit, BigDecimal before, BigDecimal after, BigDecimal difference, String change) {}
+    public record Delta(String ref, String title, String citation, String unit,
+                        @Schema(nullable = true, description = "变化前；新增的条款为null") BigDecimal before,
+                        @Schema(nullable = true, description = "变化后；取消的条款为null") BigDecimal after, BigDecimal difference, String change) {}
 }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -154,6 +155,20 @@ public class OpenApiConfig {
                 }
             }
             return property;
+        };
+    }
+
+    /** Engine types carry no framework annotations: what of them may be null is said here. */
+    @Bean
+    @SuppressWarnings("rawtypes")
+    GlobalOpenApiCustomizer engineNullables() {
+        return api -> {
+            Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+            if (schemas == null) return;
+            Schema step = schemas.get("Step");
+            if (step != null && step.getProperties() != null && step.getProperties().get("quote") instanceof Schema quote) {
+                nullable(quote).description("所依据的政策原文；该步骤不引用原文时为null");
+            }
         };
     }
 

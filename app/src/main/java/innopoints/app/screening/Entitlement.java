@@ -1,5 +1,6 @@
 package innopoints.app.screening;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /**
@@ -7,5 +8,5 @@ import java.math.BigDecimal;
  * unit (null where the amount is left to a decision), whether it is definite or a ceiling, and
  * the facts that triggered it.
  */
-public record Entitlement(long runId, long enterpriseId, String enterpriseName, String creditCode, String district, String park,
-                          String clauseRef, BigDecimal figure, String unit, String kind, String facts) {}
+public record Entitlement(long runId, long enterpriseId, String enterpriseName, String creditCode, String district, @Schema(nullable = true, description = "所在园区；不在园区时为null") String park,
+                          String clauseRef, @Schema(nullable = true, description = "金额或分值；须另行核定时为null") BigDecimal figure, String unit, String kind, String facts) {}

@@ -1,5 +1,6 @@
 package innopoints.app.screening;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +11,8 @@ import java.time.OffsetDateTime;
  * or "simulation" (an officer's what-if: drafts switched on or another as-of date; never pushed).
  */
 public record ScreenRun(long id, LocalDate asOf, boolean drafts, String purpose, String status, String startedBy, OffsetDateTime startedAt,
-                        OffsetDateTime finishedAt, int total, int done, int entitled, String error) {
+                        @Schema(nullable = true, description = "结束时间；进行中为null") OffsetDateTime finishedAt, int total, int done, int entitled,
+                        @Schema(nullable = true, description = "失败原因；未失败为null") String error) {
 
     public static final String OFFICIAL = "official";
     public static final String SIMULATION = "simulation";

@@ -102,7 +102,8 @@ public final class OpenApiValidation {
         }
     }
 
-    void check(MvcResult result) throws Exception {
+    /** Fails (AssertionError) if an /api answer is not one the served document describes; other answers pass. */
+    public void check(MvcResult result) throws Exception {
         MockHttpServletRequest req = result.getRequest();
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (!path.startsWith("/api/") || req.isAsyncStarted()) return;
