@@ -40,22 +40,6 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void theSamePasswordServesTheNextStart() throws Exception {
-        String first;
-        try (EmbeddedDatabase db = new EmbeddedDatabase(false)) {
-            db.start(data);
-            first = db.password();
-        }
-        try (EmbeddedDatabase db = new EmbeddedDatabase(false)) {
-            db.start(data);
-            assertThat(db.password()).isEqualTo(first);
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", first)) {
-                assertThat(c.isValid(2)).isTrue();
-            }
-        }
-    }
-
-    @Test
     void aDataDirectoryMadeBeforePasswordsIsUpgradedAtItsNextStart() throws Exception {
         Path dir = data.resolve("postgres");
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start();
@@ -76,9 +60,11 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void aStaleLockFileOfADeadServerIsRemovedAndTheStartSucceeds() throws Exception {
+    void aStaleLockFileOfADeadServerIsRemovedAndTheStartSucceedsWithTheKeptPassword() throws Exception {
+        String first;
         try (EmbeddedDatabase db = new EmbeddedDatabase(false)) {
             db.start(data);
+            first = db.password();
         }
         Path dir = data.resolve("postgres");
         Process gone = new ProcessBuilder("true").start();
@@ -86,7 +72,8 @@ class EmbeddedDatabaseTest {
         Files.writeString(dir.resolve("postmaster.pid"), gone.pid() + "\n" + dir + "\n1700000000\n5432\n/tmp\n127.0.0.1\n  0  0\nready\n");
         try (EmbeddedDatabase db = new EmbeddedDatabase(false)) {
             db.start(data);
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", db.password())) {
+            assertThat(db.password()).isEqualTo(first);
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", first)) {
                 assertThat(c.isValid(2)).isTrue();
             }
         }
