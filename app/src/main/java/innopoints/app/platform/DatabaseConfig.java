@@ -9,14 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The database of record. With {@code spring.datasource.url} set, that PostgreSQL server; with
- * none, an embedded PostgreSQL started in-process whose data stays in
+ * none, an embedded PostgreSQL ({@link EmbeddedDatabase}) whose data stays in
  * {@code innopoints.data-dir}/postgres between runs, so a newcomer needs nothing installed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +30,8 @@ public class DatabaseConfig {
                     .password(env.getProperty("spring.datasource.password", "")), env);
         }
         EmbeddedPostgres pg = embedded.start(Path.of(env.getProperty("innopoints.data-dir", "data")));
-        log.info("Database: embedded PostgreSQL on port {}", pg.getPort());
-        return pooled(DataSourceBuilder.create().url(pg.getJdbcUrl("postgres", "postgres")).username("postgres").password(""), env);
+        log.info("Database: embedded PostgreSQL on 127.0.0.1:{}", pg.getPort());
+        return pooled(DataSourceBuilder.create().url(embedded.jdbcUrl()).username(embedded.username()).password(embedded.password()), env);
     }
 
     private static DataSource pooled(DataSourceBuilder<?> b, Environment env) {
@@ -46,33 +43,7 @@ public class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase() { return new EmbeddedDatabase(); }
-
-    /** Holds the embedded server, if one was started, and stops it with the application. */
-    public static final class EmbeddedDatabase implements AutoCloseable {
-        private EmbeddedPostgres pg;
-
-        synchronized EmbeddedPostgres start(Path dataDir) {
-            if (pg != null) return pg;
-            Path dir = dataDir.toAbsolutePath().resolve("postgres");
-            try {
-                Files.createDirectories(dir.getParent());
-                pg = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("max_connections", "100")
-                        .setServerConfig("fsync", "on")
-                        .start();
-                return pg;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            if (pg != null) pg.close();
-            pg = null;
-        }
+    EmbeddedDatabase embeddedDatabase(Environment env) {
+        return new EmbeddedDatabase(env.getProperty("innopoints.db.stop-with-service", Boolean.class, true));
     }
 }

@@ -1,6 +1,9 @@
 package innopoints.app.faults;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +48,15 @@ class LauncherTest {
     void aDataDirInTheEnvironmentIsNotOverriddenByTheDefault() throws Exception {
         List<String> args = serve(Map.of("INNOPOINTS_DATA_DIR", "/tmp/innopoints-env"));
         assertThat(args).noneMatch(a -> a.startsWith("--innopoints.data-dir"));
+    }
+
+    @Test
+    void theServiceReadsTheDataDirFromInnopointsDataDirInTheEnvironment() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("INNOPOINTS_DATA_DIR", "/srv/innopoints")));
+        ConfigurationPropertySources.attach(env);
+        assertThat(env.getProperty("innopoints.data-dir")).isEqualTo("/srv/innopoints");
     }
 
     @Test

@@ -56,14 +56,15 @@ class ImportApi {
                              @RequestParam(value = "kind", required = false) String kind,
                              HttpServletRequest req) throws IOException {
         access.checkImport(me);
-        ImportService.Result result = imports.upload(me, kind, file.getOriginalFilename(), file.getBytes());
+        ImportService.Result result = imports.upload(me, kind, file.getOriginalFilename(), file.getSize(), file::getBytes);
         ImportReport report = result.report();
         if (result.status() == 201) {
             return ResponseEntity.created(URI.create(req.getContextPath() + "/api/imports/" + report.run().id())).body(report);
         }
         ResponseEntity<ProblemDetail> problem = ApiErrors.problem(req, result.status(), title(result.status()), result.detail(), null);
         ProblemDetail body = problem.getBody();
-        body.setType(URI.create("https://innopoints.nantong/problems/" + (result.status() == 422 ? "rows-rejected" : "file-refused")));
+        body.setType(URI.create("https://innopoints.nantong/problems/"
+                + (result.status() == 422 ? "rows-rejected" : result.status() == 500 ? "import-failed" : "file-refused")));
         body.setProperty("importId", report.run().id());
         body.setProperty("errors", report.errors());
         return problem;

@@ -63,7 +63,7 @@ class ImportController {
         if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             throw Invalid.field("file", "请选择要导入的文件");
         }
-        ImportService.Result result = imports.upload(me, kind, file.getOriginalFilename(), file.getBytes());
+        ImportService.Result result = imports.upload(me, kind, file.getOriginalFilename(), file.getSize(), file::getBytes);
         return "redirect:/imports/" + result.report().run().id();
     }
 

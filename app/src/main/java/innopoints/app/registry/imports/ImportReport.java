@@ -24,6 +24,8 @@ public record ImportReport(@JsonUnwrapped ImportRun run, List<RowError> errors) 
             case ImportRun.APPLIED -> "已导入" + run.rowsTotal() + "行：新增" + run.inserted() + "行，更新" + run.updated()
                     + "行，无变化" + run.unchanged() + "行";
             case ImportRun.UNCHANGED -> "无变化：文件中的" + run.rowsTotal() + "行与平台现有数据一致，未写入任何内容";
+            case ImportRun.RUNNING -> "正在处理，请稍后刷新本页查看结果";
+            case ImportRun.FAILED -> "导入失败，未写入任何数据：" + String.join("；", errors.stream().limit(3).map(RowError::message).toList());
             default -> run.refused() || run.rowsRejected() == 0
                     ? "文件被拒绝，未导入任何数据：" + String.join("；", errors.stream().limit(3).map(RowError::message).toList())
                     + (errors.size() > 3 ? "……" : "")

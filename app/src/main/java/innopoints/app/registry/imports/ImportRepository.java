@@ -42,19 +42,45 @@ class ImportRepository {
     /** What was uploaded, by whom. */
     record Upload(String kind, String fileName, String sha256, long size, String by) {}
 
-    /** Records an upload; {@code errors} beyond {@link ImportReport#MAX_LISTED} are left out of the report. */
-    long insert(Upload u, String status, int rowsTotal, int rowsRejected, List<RowError> errors) {
-        List<RowError> listed = errors.size() > ImportReport.MAX_LISTED ? errors.subList(0, ImportReport.MAX_LISTED) : errors;
+    /** Records an upload as running, before its content is read. */
+    long start(Upload u) {
         return jdbc.sql("""
-                        insert into import_run (kind, file_name, content_sha256, size_bytes, uploaded_by, status, rows_total, rows_rejected, report)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""")
-                .params(u.kind(), u.fileName(), u.sha256(), u.size(), u.by(), status, rowsTotal, rowsRejected, json.writeValueAsString(listed))
+                        insert into import_run (kind, file_name, content_sha256, size_bytes, uploaded_by, status, rows_total, rows_rejected)
+                        values (?, ?, ?, ?, ?, 'running', 0, 0) returning id""")
+                .params(u.kind(), u.fileName(), u.sha256(), u.size(), u.by())
                 .query(Long.class).single();
     }
 
-    void finish(long id, String status, int inserted, int updated, int unchanged) {
-        jdbc.sql("update import_run set status = ?, inserted = ?, updated = ?, unchanged = ? where id = ?")
-                .params(status, inserted, updated, unchanged, id).update();
+    /** The content has arrived: its fingerprint and true size. */
+    void received(long id, String sha256, long size) {
+        jdbc.sql("update import_run set content_sha256 = ?, size_bytes = ? where id = ?").params(sha256, size, id).update();
+    }
+
+    /** Ends a run without writing (rejected); {@code errors} beyond {@link ImportReport#MAX_LISTED} are left out of the report. */
+    void conclude(long id, String kind, String status, int rowsTotal, int rowsRejected, List<RowError> errors) {
+        List<RowError> listed = errors.size() > ImportReport.MAX_LISTED ? errors.subList(0, ImportReport.MAX_LISTED) : errors;
+        jdbc.sql("update import_run set kind = ?, status = ?, rows_total = ?, rows_rejected = ?, report = ?::jsonb where id = ?")
+                .params(kind, status, rowsTotal, rowsRejected, json.writeValueAsString(listed), id).update();
+    }
+
+    /** Ends a run that wrote its rows (in the writing transaction). */
+    void finish(long id, String kind, String status, int rowsTotal, int inserted, int updated, int unchanged) {
+        jdbc.sql("update import_run set kind = ?, status = ?, rows_total = ?, inserted = ?, updated = ?, unchanged = ? where id = ?")
+                .params(kind, status, rowsTotal, inserted, updated, unchanged, id).update();
+    }
+
+    /** Ends a run that failed; its writes, if any, were rolled back. */
+    void fail(long id, String kind, int rowsTotal, String reason) {
+        jdbc.sql("""
+                        update import_run set kind = ?, status = 'failed', rows_total = ?, inserted = 0, updated = 0, unchanged = 0,
+                        report = ?::jsonb where id = ?""")
+                .params(kind, rowsTotal, json.writeValueAsString(List.of(RowError.file(reason))), id).update();
+    }
+
+    /** Fails every run still marked running; returns how many. */
+    int failRunning(String reason) {
+        return jdbc.sql("update import_run set status = 'failed', report = ?::jsonb where status = 'running'")
+                .param(json.writeValueAsString(List.of(RowError.file(reason)))).update();
     }
 
     Optional<ImportReport> find(long id) {

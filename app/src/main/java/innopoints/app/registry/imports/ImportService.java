@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -20,8 +21,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Importing a department file: read it, check every row, then write all of it in one transaction
- * or nothing at all, and record the upload with its report either way. Callers check access.
+ * Importing a department file: record it as running, read it, check every row, then write all of
+ * it in one transaction or nothing at all, and record how it ended with its report: applied,
+ * unchanged, rejected, or failed (an exception, the client gone, or the process stopped half-way).
+ * Callers check access.
  */
 @Service
 public class ImportService {
@@ -38,35 +41,74 @@ public class ImportService {
         this.runs = runs;
         this.tx = tx;
         this.events = events;
+        failAbandoned();
     }
 
     /**
      * What came of an upload: the report, the HTTP status that says it (201 written or unchanged,
-     * 422 rows rejected, 400 or 415 file refused, 500 write failed and undone) and why, in Chinese.
+     * 422 rows rejected, 400 or 415 file refused, 500 failed and undone) and why, in Chinese.
      */
     public record Result(ImportReport report, int status, String detail) {}
 
+    /** The bytes of an upload, read when the import has been recorded as running (reading may fail: a client gone). */
+    @FunctionalInterface
+    public interface Content {
+        byte[] read() throws IOException;
+    }
+
     /** Imports a file as {@code kindText} (a key or Chinese name), or as the kind its header shows when none is given. */
     public Result upload(Account me, String kindText, String fileName, byte[] content) {
+        return upload(me, kindText, fileName, content.length, () -> content);
+    }
+
+    /**
+     * Imports an upload of {@code size} bytes (as declared), recorded as running before it is read, so
+     * that an upload that dies half-way (an exception, the client gone, the process killed) is left
+     * on record as failed, never as nothing.
+     */
+    public Result upload(Account me, String kindText, String fileName, long size, Content content) {
         ImportKind requested = null;
         if (kindText != null && !kindText.isBlank()) {
             requested = ImportKind.parse(kindText);
             if (requested == null) throw Invalid.field("kind", "导入类型应为" + ImportKind.choices() + "之一，填写的是“" + kindText + "”");
         }
         String name = fileName(fileName);
-        String sha = sha256(content);
+        String kind = requested != null ? requested.key() : "unknown";
+        long id = runs.start(new Upload(kind, name, "", size, me.username()));
         RowKind rows = null;
+        Plan plan = null;
         try {
-            Table table = TableReader.read(name, content);
+            byte[] bytes = content.read();
+            runs.received(id, sha256(bytes), bytes.length);
+            Table table = TableReader.read(name, bytes);
             rows = kindFor(requested, table.header());
-            Plan plan = rows.plan(table);
-            Upload upload = new Upload(rows.kind().key(), name, sha, content.length, me.username());
-            return plan.ok() ? apply(upload, plan) : rejected(upload, plan);
+            plan = rows.plan(table);
+            return plan.ok() ? apply(id, rows.kind().key(), me.username(), plan) : rejected(id, rows.kind().key(), plan);
         } catch (Refusal r) {
-            String kind = rows != null ? rows.kind().key() : requested != null ? requested.key() : "unknown";
-            long id = runs.insert(new Upload(kind, name, sha, content.length, me.username()), ImportRun.REJECTED, 0, 0, r.errors());
+            runs.conclude(id, rows != null ? rows.kind().key() : kind, ImportRun.REJECTED, 0, 0, r.errors());
             return new Result(report(id), r.status(), r.getMessage());
+        } catch (Exception e) {
+            log.error("Import {} of {} failed; nothing of it was written", id, name, e);
+            String reason = plan != null && plan.ok()
+                    ? "写入数据时出错，本文件已写入的部分已全部撤销，平台数据没有变化。请稍后重试，或联系系统管理员"
+                    : "处理文件时出错，未导入任何数据。请稍后重试，或联系系统管理员";
+            runs.fail(id, rows != null ? rows.kind().key() : kind, plan != null ? plan.rows() : 0, reason);
+            return new Result(report(id), 500, reason);
+        } catch (Error e) {
+            try {
+                runs.fail(id, kind, 0, "处理文件时服务出错（" + e.getClass().getSimpleName() + "），未导入任何数据");
+            } catch (RuntimeException ignored) {
+                // the error itself is what matters; a run left running is failed at the next start
+            }
+            throw e;
         }
+    }
+
+    /** Imports left running by a process that stopped (killed, crashed) are failed: their writes were rolled back. */
+    public int failAbandoned() {
+        int n = runs.failRunning("服务在导入过程中停止，本次导入未完成，未写入任何数据。请重新上传");
+        if (n > 0) log.warn("{} import(s) left running by a stopped process were marked failed", n);
+        return n;
     }
 
     public ImportReport report(long id) {
@@ -77,34 +119,26 @@ public class ImportService {
 
     public List<ImportRun> all(PageQuery q) { return runs.all(q); }
 
-    private Result rejected(Upload upload, Plan plan) {
-        long id = runs.insert(upload, ImportRun.REJECTED, plan.rows(), plan.rejectedRows(), plan.errors());
+    private Result rejected(long id, String kind, Plan plan) {
+        runs.conclude(id, kind, ImportRun.REJECTED, plan.rows(), plan.rejectedRows(), plan.errors());
         ImportReport report = report(id);
         return new Result(report, 422, report.summary());
     }
 
-    private Result apply(Upload upload, Plan plan) {
+    /** Every row in one transaction; if it fails, the caller records the run as failed. The enterprises written are re-screened after. */
+    private Result apply(long id, String kind, String by, Plan plan) {
         java.util.Set<Long> changed = new java.util.HashSet<>();
-        try {
-            Long id = tx.execute(status -> {
-                long runId = runs.insert(upload, ImportRun.APPLIED, plan.rows(), 0, List.of());
-                int[] counts = new int[Outcome.values().length];
-                for (Write w : plan.writes()) counts[w.apply(runId, upload.by()).ordinal()]++;
-                int unchanged = counts[Outcome.UNCHANGED.ordinal()];
-                runs.finish(runId, unchanged == plan.rows() ? ImportRun.UNCHANGED : ImportRun.APPLIED,
-                        counts[Outcome.INSERTED.ordinal()], counts[Outcome.UPDATED.ordinal()], unchanged);
-                changed.addAll(runs.enterprisesWrittenBy(runId));
-                return runId;
-            });
-            if (!changed.isEmpty()) events.publishEvent(new innopoints.app.registry.EnterprisesChanged(changed));
-            ImportReport report = report(id);
-            return new Result(report, 201, report.summary());
-        } catch (RuntimeException e) {
-            log.error("Import of {} ({}) failed while writing; rolled back", upload.fileName(), upload.kind(), e);
-            String reason = "写入数据时出错，本文件已写入的部分已全部撤销，平台数据没有变化。请稍后重试，或联系系统管理员";
-            long id = runs.insert(upload, ImportRun.REJECTED, plan.rows(), 0, List.of(RowError.file(reason)));
-            return new Result(report(id), 500, reason);
-        }
+        tx.executeWithoutResult(status -> {
+            int[] counts = new int[Outcome.values().length];
+            for (Write w : plan.writes()) counts[w.apply(id, by).ordinal()]++;
+            int unchanged = counts[Outcome.UNCHANGED.ordinal()];
+            runs.finish(id, kind, unchanged == plan.rows() ? ImportRun.UNCHANGED : ImportRun.APPLIED, plan.rows(),
+                    counts[Outcome.INSERTED.ordinal()], counts[Outcome.UPDATED.ordinal()], unchanged);
+            changed.addAll(runs.enterprisesWrittenBy(id));
+        });
+        if (!changed.isEmpty()) events.publishEvent(new innopoints.app.registry.EnterprisesChanged(changed));
+        ImportReport report = report(id);
+        return new Result(report, 201, report.summary());
     }
 
     /** The kind asked for, checked against the header; or the kind whose required columns the header has. */

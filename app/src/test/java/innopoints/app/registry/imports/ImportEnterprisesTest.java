@@ -216,7 +216,7 @@ class ImportEnterprisesTest extends ImportTestSupport {
                     .andExpect(jsonPath("$.title").value("导入失败，已撤销"));
             assertThat(enterprises(71, 73)).isZero();
             assertThat(jdbc.sql("select status from import_run where file_name = '中途失败.csv'").query(String.class).list())
-                    .containsExactly("rejected");
+                    .containsExactly("failed");
         } finally {
             jdbc.sql("drop trigger import_test_fail on enterprise").update();
             jdbc.sql("drop function import_test_fail()").update();
