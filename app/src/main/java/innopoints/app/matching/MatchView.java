@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List<Pending> undetermined, List<NearMiss> nearMisses,
                         Map<String, BigDecimal> totals,
-                        @Schema(description = "假定草案生效日期（仅在启用征求意见稿时给出）") LocalDate draftEffective) {
+                        @Schema(nullable = true, description = "假定草案生效日期（仅在启用征求意见稿时给出，否则为null）") LocalDate draftEffective) {
 
     public record Award(String ref, String documentId, String documentTitle, String documentStatus, String citation, String title,
                         String text, BigDecimal figure, String unit, String figureText, String kind, String kindLabel,

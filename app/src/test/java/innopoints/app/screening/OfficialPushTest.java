@@ -92,7 +92,7 @@ class OfficialPushTest {
         mvc.perform(get("/screening/runs/" + whatIf.id()).with(admin)).andExpect(content().string(containsString("模拟筛查（不向企业推送）")));
         mvc.perform(get("/screening").with(admin)).andExpect(content().string(containsString("模拟筛查（不向企业推送）")));
         mvc.perform(get("/api/screening/runs/" + whatIf.id() + "/clauses").with(admin))
-                .andExpect(jsonPath("$[0].purposeLabel").value("模拟筛查（不向企业推送）"));
+                .andExpect(jsonPath("$.items[0].purposeLabel").value("模拟筛查（不向企业推送）"));
     }
 
     @Test
