@@ -68,7 +68,7 @@ class InterfaceFaultsTest {
         while (m.find()) onPage.add(m.group(1) + ":" + m.group(2));
         assertThat(onPage).hasSizeGreaterThan(5).isEqualTo(naturally(onPage));
 
-        String json = page("/api/screening/runs/" + run + "/clauses", "admin");
+        String json = page("/api/screening/runs/" + run + "/clauses?size=200", "admin");
         List<String> inApi = new ArrayList<>();
         Matcher j = Pattern.compile("\"clause\":\"([^\"]+)\"").matcher(json);
         while (j.find()) inApi.add(j.group(1));
