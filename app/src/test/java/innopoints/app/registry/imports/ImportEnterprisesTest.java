@@ -163,7 +163,7 @@ class ImportEnterprisesTest extends ImportTestSupport {
 
     @Test
     void aGbkCsvAsExcelInChinaSavesItIsRead() throws Exception {
-        byte[] file = gbk(HEADER, code(41) + ",南通国标编码有限公司,如东县,洋口港开发区,船舶海工,专精特新中小企业,小型,企业");
+        byte[] file = gbk(HEADER, code(41) + ",南通国标编码有限公司,如东县,洋口港开发区,海洋装备,专精特新中小企业,小型,企业");
         upload("enterprises", "企业名录-GBK.csv", file).andExpect(status().isCreated()).andExpect(jsonPath("$.inserted").value(1));
         Enterprise e = registry.findByCreditCode(code(41)).orElseThrow();
         assertThat(e.name()).isEqualTo("南通国标编码有限公司");

@@ -35,9 +35,9 @@ class ImportExamplesTest extends ImportTestSupport {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(5))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("第3行“统一社会信用代码”：统一社会信用代码校验位应为")))
-                .andExpect(jsonPath("$.errors[1].message").value(containsString("第5行“所属板块”：“南通市区”不是南通的板块")))
-                .andExpect(jsonPath("$.errors[2].message").value(containsString("第6行“所在园区”：“如皋港”不是海门区的园区")))
-                .andExpect(jsonPath("$.errors[3].message").value(containsString("第8行“企业规模”：应为微型、小型、中型或大型")))
+                .andExpect(jsonPath("$.errors[1].message").value(containsString("第5行“所属板块”：未知的地区“南通市区”")))
+                .andExpect(jsonPath("$.errors[2].message").value(containsString("第6行“所在园区”：园区“如皋港”不在海门区；海门区的园区有：海门开发区、海门临江")))
+                .andExpect(jsonPath("$.errors[3].message").value(containsString("第8行“企业规模”：未知的企业规模“特大型”")))
                 .andExpect(jsonPath("$.errors[4].message").value(containsString("第9行“统一社会信用代码”：与第2行重复")));
     }
 }
