@@ -6,10 +6,11 @@ import innopoints.engine.policy.Clause;
 import org.springframework.stereotype.Component;
 
 /**
- * Every access decision of the service, in one place, made on the server: an enterprise user
- * reaches its own enterprise only; an officer reaches the registry and the claim lists of the
- * clauses its department is responsible for; finance, administrators and leaders see all, and
- * leaders change nothing.
+ * Every access decision of the service, in one place, made on the server (the table is in
+ * docs/security.md, "Roles"): an enterprise user reaches its own enterprise only, and anything
+ * else answers as missing (404); an officer reaches the registry, and of claim lists, of an
+ * enterprise's push and of its calculator only the clauses its department is responsible for;
+ * finance, administrators and leaders see all, and finance and leaders change nothing.
  */
 @Component
 public class Access {

@@ -34,7 +34,8 @@ public class EntitlementQueries {
      * An enterprise's push as one viewer may see it. {@code run} is the official screen it comes
      * from, or null when it comes from the enterprise's own re-screen ({@code rescreened}) or when
      * nothing has been screened yet ({@code asOf} null). {@code hidden} counts the clauses left
-     * out because another department answers for them.
+     * out because another department answers for them (kept off the pages: even a count would
+     * tell an officer something of another department's claimants).
      */
     public record Push(ScreenRun run, LocalDate asOf, OffsetDateTime screenedAt, boolean rescreened, List<Row> rows, int hidden) {
         public boolean screened() { return asOf != null; }

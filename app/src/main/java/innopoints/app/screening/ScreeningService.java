@@ -178,7 +178,16 @@ public class ScreeningService {
      */
     @EventListener
     public void rescreen(EnterprisesChanged changed) {
-        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(changed.enterpriseIds()));
+        try {
+            rescreen(changed.enterpriseIds());
+        } catch (RuntimeException e) {
+            // The change itself is committed; the next official screen brings the push up to date.
+            log.error("re-screen of {} enterprise(s) after a change failed", changed.enterpriseIds().size(), e);
+        }
+    }
+
+    void rescreen(java.util.Collection<Long> changed) {
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(changed));
         LocalDate today = LocalDate.now();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));

@@ -56,6 +56,8 @@ class RegistryEditsTest {
         mvc.perform(post("/enterprises/" + id + "/profile").with(officer).with(csrf()).param("version", "2").param("name", "南通页面填写的新名称有限公司")
                         .param("district", "崇川区").param("kind", "enterprise").param("industries", "集成电路设计、集成电路"))
                 .andExpect(redirectedUrl("/enterprises/" + id + "?saved=profile"));
+        mvc.perform(get("/enterprises/" + id).param("saved", "profile").with(officer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("基本信息已保存")));
         mvc.perform(get("/enterprises/" + id + "/edit").with(officer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
         mvc.perform(put("/api/enterprises/" + id).with(user(accounts.get("lingdao"))).with(csrf()).contentType(MediaType.APPLICATION_JSON)

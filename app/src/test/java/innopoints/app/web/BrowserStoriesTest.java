@@ -159,10 +159,10 @@ class BrowserStoriesTest {
         long other = jdbc.sql("select id from enterprise where id <> ? order by id desc limit 1").param(own).query(Long.class).single();
         Page page = signIn("qiye");
         Response r = page.navigate(url("/enterprises/" + other));
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(page.locator("#failure")).containsText("无权访问");
+        assertThat(r.status()).as("answered as missing, so its existence is not revealed").isEqualTo(404);
+        assertThat(page.locator("#failure")).containsText("没有找到该企业");
         assertThat(page.locator("body")).not().containsText("统一社会信用代码");
         Chromium.shot(page, "3-refused");
-        assertThat(page.navigate(url("/api/enterprises/" + other)).status()).isEqualTo(403);
+        assertThat(page.navigate(url("/api/enterprises/" + other)).status()).isEqualTo(404);
     }
 }

@@ -53,6 +53,8 @@ class ImportIndicatorsAndFactsTest extends ImportTestSupport {
         Indicator y2025 = registry.indicators(first).getFirst();
         assertThat(y2025.patents()).isEqualTo(12);
         assertThat(y2025.revenue()).as("a column the file lacks keeps its value").isEqualByComparingTo("15000000");
+        assertThat(y2025.version()).as("an import that changes a year raises its version; one that changes nothing does not").isEqualTo(2);
+        assertThat(registry.indicators(first).get(1).version()).isEqualTo(1);
     }
 
     @Test
