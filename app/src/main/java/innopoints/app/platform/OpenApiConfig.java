@@ -189,6 +189,7 @@ public class OpenApiConfig {
             boolean pathIds = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
             boolean input = !parameters.isEmpty() || operation.getRequestBody() != null;
             boolean body = operation.getRequestBody() != null;
+            readableId(operation, handler);
             describeFromMethod(parameters, handler);
             parameters.forEach(OpenApiConfig::describePaging);
 
@@ -237,25 +238,28 @@ public class OpenApiConfig {
     }
 
     /** The paging parameters every list shares, described once here. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     static void describePaging(Parameter p) {
         if (!"query".equals(p.getIn())) return;
-        Schema s = p.getSchema();
         switch (p.getName()) {
-            case "page" -> {
-                if (p.getDescription() == null) p.setDescription("页码，从1开始（默认1）");
-                if (s != null && s.getMinimum() == null) s.setMinimum(java.math.BigDecimal.ONE);
-            }
-            case "size" -> {
-                if (p.getDescription() == null) p.setDescription("每页条数，默认20，最多" + PageQuery.MAX_SIZE);
-                if (s != null && s.getMinimum() == null) s.setMinimum(java.math.BigDecimal.ONE);
-            }
+            case "page" -> { if (p.getDescription() == null) p.setDescription("页码，从1开始（默认1）"); }
+            case "size" -> { if (p.getDescription() == null) p.setDescription("每页条数，默认20，最多" + PageQuery.MAX_SIZE + "（更大的值按" + PageQuery.MAX_SIZE + "）"); }
             case "sort" -> { if (p.getDescription() == null) p.setDescription("排序字段（列表允许的列之一；其他值按默认排序）"); }
             case "dir" -> {
                 if (p.getDescription() == null) p.setDescription("排序方向：asc（升序）或 desc（倒序）");
             }
             default -> { }
         }
+    }
+
+    /**
+     * A handler that names no operationId gets one from its method and class ({@code list} in
+     * {@code AccountsApi} → {@code listAccounts}), never springdoc's {@code list_1}.
+     */
+    private static void readableId(Operation operation, HandlerMethod handler) {
+        io.swagger.v3.oas.annotations.Operation declared = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), io.swagger.v3.oas.annotations.Operation.class);
+        if (declared != null && !declared.operationId().isBlank()) return;
+        String owner = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller|Resource)$", "");
+        operation.setOperationId(handler.getMethod().getName() + owner);
     }
 
     /**
