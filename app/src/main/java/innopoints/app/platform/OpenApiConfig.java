@@ -174,7 +174,7 @@ public class OpenApiConfig {
 
     /**
      * Every operation: its security (none for {@link PublicApi}), and the problem answers it can
-     * give: 401 and 403 when signed in (403 also for a session's write without its CSRF token),
+     * give: 401 and 403 when signed in (403 also for any session write without its CSRF token),
      * 404 for an id in the path, 400 for bad parameters or body, 409 for PUT/PATCH/DELETE (a
      * record changed since it was read), 413/415 for a body, 500 always. Answers an operation
      * declares itself (201, 202, 204, 409, 422...) are kept as declared.
@@ -198,8 +198,10 @@ public class OpenApiConfig {
             Map<String, String> answers = new TreeMap<>();
             if (input) answers.put("400", "输入有误：参数或请求内容不合要求，errors 列出每个出错的字段");
             answers.put("401", open ? "携带的HTTP Basic凭据不正确（不带凭据时无需登录）" : "未登录，或HTTP Basic凭据不正确");
-            if (!open && (write || !annotated(handler, AnyAccount.class))) {
-                answers.put("403", write ? "当前账户无权进行此操作，或会话方式的写操作缺少CSRF令牌" : "当前账户无权访问");
+            if (write) {
+                answers.put("403", open ? "会话方式的写操作缺少CSRF令牌" : "当前账户无权进行此操作，或会话方式的写操作缺少CSRF令牌");
+            } else if (!open && !annotated(handler, AnyAccount.class)) {
+                answers.put("403", "当前账户无权访问");
             }
             if (pathIds) answers.put("404", "路径中的记录不存在（或当前账户无权知道它存在）");
             if (methods.contains(RequestMethod.PUT) || methods.contains(RequestMethod.PATCH) || methods.contains(RequestMethod.DELETE)) {
