@@ -174,7 +174,7 @@ public class OpenApiConfig {
 
     /**
      * Every operation: its security (none for {@link PublicApi}), and the problem answers it can
-     * give: 401 and 403 when signed in (403 also for a session's write without its CSRF token),
+     * give: 401 and 403 when signed in (403 also for any session write without its CSRF token),
      * 404 for an id in the path, 400 for bad parameters or body, 409 for PUT/PATCH/DELETE (a
      * record changed since it was read), 413/415 for a body, 500 always. Answers an operation
      * declares itself (201, 202, 204, 409, 422...) are kept as declared.
@@ -189,6 +189,7 @@ public class OpenApiConfig {
             boolean pathIds = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
             boolean input = !parameters.isEmpty() || operation.getRequestBody() != null;
             boolean body = operation.getRequestBody() != null;
+            readableId(operation, handler);
             describeFromMethod(parameters, handler);
             parameters.forEach(OpenApiConfig::describePaging);
 
@@ -197,8 +198,10 @@ public class OpenApiConfig {
             Map<String, String> answers = new TreeMap<>();
             if (input) answers.put("400", "输入有误：参数或请求内容不合要求，errors 列出每个出错的字段");
             answers.put("401", open ? "携带的HTTP Basic凭据不正确（不带凭据时无需登录）" : "未登录，或HTTP Basic凭据不正确");
-            if (!open && (write || !annotated(handler, AnyAccount.class))) {
-                answers.put("403", write ? "当前账户无权进行此操作，或会话方式的写操作缺少CSRF令牌" : "当前账户无权访问");
+            if (write) {
+                answers.put("403", open ? "会话方式的写操作缺少CSRF令牌" : "当前账户无权进行此操作，或会话方式的写操作缺少CSRF令牌");
+            } else if (!open && !annotated(handler, AnyAccount.class)) {
+                answers.put("403", "当前账户无权访问");
             }
             if (pathIds) answers.put("404", "路径中的记录不存在（或当前账户无权知道它存在）");
             if (methods.contains(RequestMethod.PUT) || methods.contains(RequestMethod.PATCH) || methods.contains(RequestMethod.DELETE)) {
@@ -237,25 +240,28 @@ public class OpenApiConfig {
     }
 
     /** The paging parameters every list shares, described once here. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     static void describePaging(Parameter p) {
         if (!"query".equals(p.getIn())) return;
-        Schema s = p.getSchema();
         switch (p.getName()) {
-            case "page" -> {
-                if (p.getDescription() == null) p.setDescription("页码，从1开始（默认1）");
-                if (s != null && s.getMinimum() == null) s.setMinimum(java.math.BigDecimal.ONE);
-            }
-            case "size" -> {
-                if (p.getDescription() == null) p.setDescription("每页条数，默认20，最多" + PageQuery.MAX_SIZE);
-                if (s != null && s.getMinimum() == null) s.setMinimum(java.math.BigDecimal.ONE);
-            }
+            case "page" -> { if (p.getDescription() == null) p.setDescription("页码，从1开始（默认1）"); }
+            case "size" -> { if (p.getDescription() == null) p.setDescription("每页条数，默认20，最多" + PageQuery.MAX_SIZE + "（更大的值按" + PageQuery.MAX_SIZE + "）"); }
             case "sort" -> { if (p.getDescription() == null) p.setDescription("排序字段（列表允许的列之一；其他值按默认排序）"); }
             case "dir" -> {
                 if (p.getDescription() == null) p.setDescription("排序方向：asc（升序）或 desc（倒序）");
             }
             default -> { }
         }
+    }
+
+    /**
+     * A handler that names no operationId gets one from its method and class ({@code list} in
+     * {@code AccountsApi} → {@code listAccounts}), never springdoc's {@code list_1}.
+     */
+    private static void readableId(Operation operation, HandlerMethod handler) {
+        io.swagger.v3.oas.annotations.Operation declared = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), io.swagger.v3.oas.annotations.Operation.class);
+        if (declared != null && !declared.operationId().isBlank()) return;
+        String owner = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller|Resource)$", "");
+        operation.setOperationId(handler.getMethod().getName() + owner);
     }
 
     /**

@@ -223,7 +223,7 @@ public class RegistryApi {
 
     public record FieldJson(String name, String term, String type, boolean required, List<String> values) {}
 
-    public record FactTypeJson(String key, String term, String description, List<FieldJson> fields) {
+    public record FactTypeJson(String key, String term, @Schema(nullable = true, description = "说明；词汇表未写时为null") String description, List<FieldJson> fields) {
         static FactTypeJson of(FactType t) {
             return new FactTypeJson(t.key(), t.term(), t.description(), t.fields().stream().map(RegistryApi::field).toList());
         }
