@@ -90,6 +90,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (watchdog) guard = watchdog(dir);
             return pg;
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("password authentication failed")) {
+                    throw new IllegalStateException("the embedded PostgreSQL in " + dir + " refuses the password kept in "
+                            + root.resolve(PASSWORD_FILE) + ": restore the file that was there when the database was made", e);
+                }
+            }
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
     }
