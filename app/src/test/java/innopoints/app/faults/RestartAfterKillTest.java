@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartAfterKillTest {
     private static final Duration START = Duration.ofSeconds(180);
     @TempDir Path data;
+    @TempDir Path logs;
     private final List<Process> children = new ArrayList<>();
 
     @Test
@@ -92,7 +93,7 @@ class RestartAfterKillTest {
                 "--spring.jmx.enabled=false"));
         command.addAll(Arrays.asList(more));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + "-" + name + ".log").toFile());
+                .redirectOutput(logs.resolve(name + ".log").toFile());
         // The embedded database, not the test suite's server.
         pb.environment().keySet().removeIf(k -> k.startsWith("INNOPOINTS_") || k.startsWith("SPRING_"));
         Process p = pb.start();
@@ -129,7 +130,7 @@ class RestartAfterKillTest {
 
     private String log(String name) {
         try {
-            List<String> lines = Files.readAllLines(data.resolveSibling(data.getFileName() + "-" + name + ".log"));
+            List<String> lines = Files.readAllLines(logs.resolve(name + ".log"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log)";
