@@ -90,6 +90,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (watchdog) guard = watchdog(dir);
             return pg;
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("password authentication failed")) {
+                    throw new IllegalStateException("the embedded PostgreSQL in " + dir + " refuses the password kept in "
+                            + root.resolve(PASSWORD_FILE) + ": restore the file that was there when the database was made", e);
+                }
+            }
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -215,7 +221,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(p -> !gone(p));
         if (process.isEmpty() || pid == ProcessHandle.current().pid()) return Optional.empty();
         String command = process.get().info().command().orElse("");
         String name = Path.of(command.isEmpty() ? "postgres" : command).getFileName().toString();
@@ -260,15 +266,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static boolean ended(ProcessHandle p, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (p.isAlive() && System.nanoTime() < deadline) {
+        while (!gone(p) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return !p.isAlive();
+                break;
             }
         }
-        return !p.isAlive();
+        return gone(p);
+    }
+
+    /** Ended, or a zombie that a container's init has not reaped yet (it holds nothing). */
+    private static boolean gone(ProcessHandle p) {
+        if (!p.isAlive()) return true;
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

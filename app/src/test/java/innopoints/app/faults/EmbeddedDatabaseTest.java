@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,12 +34,36 @@ class EmbeddedDatabaseTest {
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "wrong")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
+            String sockets;
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", db.password());
-                 ResultSet rs = c.createStatement().executeQuery("show listen_addresses")) {
+                 ResultSet rs = c.createStatement().executeQuery("select current_setting('listen_addresses'), current_setting('unix_socket_directories')")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+                sockets = rs.getString(2);
+            }
+            // The local socket asks for the password too (checked with psql where it is installed).
+            Optional<Path> psql = Stream.of("/usr/bin/psql", "/usr/local/bin/psql").map(Path::of).filter(Files::isExecutable).findFirst();
+            String socket = sockets.split(",")[0].strip();
+            if (psql.isPresent()) {
+                assertThat(socket).as("the server has a local socket").isNotEmpty();
+                int port = Integer.parseInt(db.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+                assertThat(psql(psql.get(), socket, port, null)).as("no password").isNotZero();
+                assertThat(psql(psql.get(), socket, port, db.password())).as("the password").isZero();
             }
         }
+    }
+
+    private static int psql(Path psql, String socket, int port, String password) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(psql.toString(), "-w", "-h", socket, "-p", Integer.toString(port), "-U", "postgres",
+                "-d", "postgres", "-c", "select 1").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        if (password != null) pb.environment().put("PGPASSWORD", password);
+        Process p = pb.start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("psql did not finish");
+        }
+        return p.exitValue();
     }
 
     @Test

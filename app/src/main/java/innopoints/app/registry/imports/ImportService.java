@@ -96,7 +96,7 @@ public class ImportService {
             return new Result(report(id), 500, reason);
         } catch (Error e) {
             try {
-                runs.fail(id, kind, 0, "处理文件时服务出错（" + e.getClass().getSimpleName() + "），未导入任何数据");
+                runs.fail(id, kind, 0, "处理文件时服务发生系统错误，未导入任何数据。请联系系统管理员");
             } catch (RuntimeException ignored) {
                 // the error itself is what matters; a run left running is failed at the next start
             }
