@@ -38,7 +38,34 @@ public class AccountAudit {
     public AccountAudit(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     /** One entry of the trail. */
-    public record Entry(long id, OffsetDateTime at, String actor, String username, String action, String actionLabel, String before, String after) {}
+    public record Entry(long id, OffsetDateTime at, String actor, String username, String action, String actionLabel, String before, String after) {
+        /** The state before, as an administrator reads it: "角色：部门经办人员；部门：市科技局…". */
+        public String beforeText() { return describe(before); }
+
+        public String afterText() { return describe(after); }
+    }
+
+    private static final Map<String, String> FIELDS = Map.of("displayName", "姓名", "role", "角色", "enterpriseId", "企业编号",
+            "department", "部门", "enabled", "启用", "mustChangePassword", "须修改密码", "creditCode", "统一社会信用代码",
+            "enterpriseName", "企业名称", "reason", "原因", "demo", "示范账户");
+
+    static String describe(String json) {
+        if (json == null) return "";
+        List<String> parts = new ArrayList<>();
+        JSON.readTree(json).properties().forEach(e -> {
+            var v = e.getValue();
+            String text = v.isNull() ? "—" : v.isBoolean() ? (v.asBoolean() ? "是" : "否") : v.asString();
+            if (e.getKey().equals("role") && !v.isNull()) {
+                try {
+                    text = Role.valueOf(text).label();
+                } catch (IllegalArgumentException ignored) {
+                    // an old role name: shown as stored
+                }
+            }
+            parts.add(FIELDS.getOrDefault(e.getKey(), e.getKey()) + "：" + text);
+        });
+        return String.join("；", parts);
+    }
 
     public static Map<String, String> actions() { return ACTIONS; }
 

@@ -26,12 +26,18 @@ import java.util.Map;
 @Controller
 public class AccountPages {
     static final String SUBMITTED = "注册申请已提交。您现在可以用所设用户名和密码登录；主管部门核实企业身份并确认绑定前，账户看不到任何企业信息。";
+    static final String TOO_MANY = "该网络地址提交注册申请过于频繁，请稍后再试";
     private final AccountService service;
+    private final LoginThrottle throttle;
+    private final ClientAddress addresses;
     private final AccountRepository accounts;
     private final AccountAudit audit;
     private final Access access;
 
-    public AccountPages(AccountService service, AccountRepository accounts, AccountAudit audit, Access access) {
+    public AccountPages(AccountService service, AccountRepository accounts, AccountAudit audit, Access access, LoginThrottle throttle,
+                        ClientAddress addresses) {
+        this.throttle = throttle;
+        this.addresses = addresses;
         this.service = service;
         this.accounts = accounts;
         this.audit = audit;
@@ -78,10 +84,17 @@ public class AccountPages {
     }
 
     @PostMapping("/register")
-    String register(@RequestParam Map<String, String> p, HttpServletResponse res, Model model) {
+    String register(@RequestParam Map<String, String> p, HttpServletRequest req, HttpServletResponse res, Model model) {
         var form = new AccountService.Registration(p.get("creditCode"), p.get("enterpriseName"), p.get("contactName"), p.get("phone"),
                 p.get("username"), p.get("password"), p.get("confirmPassword"));
         try {
+            if (!throttle.registration(addresses.of(req))) {
+                res.setStatus(429);
+                model.addAttribute("form", form);
+                model.addAttribute("errors", List.of());
+                model.addAttribute("error", TOO_MANY);
+                return "account/register";
+            }
             service.register(form);
         } catch (Invalid e) {
             refused(model, res, e);

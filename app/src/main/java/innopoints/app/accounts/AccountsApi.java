@@ -26,7 +26,13 @@ public class AccountsApi {
     private final AccountAudit audit;
     private final Access access;
 
-    public AccountsApi(AccountService service, AccountRepository accounts, AccountAudit audit, Access access) {
+    private final LoginThrottle throttle;
+    private final ClientAddress addresses;
+
+    public AccountsApi(AccountService service, AccountRepository accounts, AccountAudit audit, Access access, LoginThrottle throttle,
+                       ClientAddress addresses) {
+        this.throttle = throttle;
+        this.addresses = addresses;
         this.service = service;
         this.accounts = accounts;
         this.audit = audit;
@@ -128,7 +134,10 @@ public class AccountsApi {
 
     @PostMapping("/api/registrations")
     @Operation(summary = "企业自助注册（无需登录）：经主管部门确认绑定前看不到任何企业信息", operationId = "registerEnterprise")
-    ResponseEntity<Submitted> register(@RequestBody AccountService.Registration body) {
+    ResponseEntity<?> register(@RequestBody AccountService.Registration body, jakarta.servlet.http.HttpServletRequest req) {
+        if (!throttle.registration(addresses.of(req))) {
+            return innopoints.app.platform.ApiErrors.problem(req, 429, "请求过于频繁", AccountPages.TOO_MANY, java.util.List.of());
+        }
         service.register(body);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Submitted(AccountPages.SUBMITTED));
     }

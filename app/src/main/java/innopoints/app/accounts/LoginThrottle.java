@@ -67,6 +67,17 @@ public class LoginThrottle {
 
     public void succeeded(String username) { accounts.succeeded(username); }
 
+    /**
+     * Counts a registration from {@code address}; false if the address has registered
+     * {@code addressLimit} times within the window already (and so may not now).
+     */
+    public boolean registration(String address) {
+        String key = "registration " + address;
+        if (addressBlocked(key)) return false;
+        failedFrom(key);
+        return true;
+    }
+
     /** Failures from {@code address} within the window. */
     int failuresFrom(String address) {
         addressBlocked(address);

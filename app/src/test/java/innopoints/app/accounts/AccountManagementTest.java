@@ -159,4 +159,16 @@ class AccountManagementTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("部门经办人员须填写所属部门")))
                 .andExpect(content().string(containsString("value=\"王晓明\"")));
     }
+
+    @Test
+    void anAdministratorCannotDisableItselfOrDropItsOwnRole() throws Exception {
+        Account me = accounts.get("admin");
+        mvc.perform(put("/api/accounts/" + me.id()).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":false,\"version\":" + me.version() + "}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("enabled"));
+        mvc.perform(put("/api/accounts/" + me.id()).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"LEADER\",\"version\":" + me.version() + "}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("role"));
+        assertThat(accounts.get("admin").enabled()).isTrue();
+    }
 }

@@ -29,6 +29,7 @@ class RegistrationTest {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired LoginThrottle throttle;
 
     String codeOf(long enterprise) { return jdbc.sql("select credit_code from enterprise where id = ?").param(enterprise).query(String.class).single(); }
 
@@ -123,5 +124,20 @@ class RegistrationTest {
                 .andExpect(content().string(containsString("已驳回")));
         assertThat(jdbc.sql("select after->>'reason' from account_audit where username = 'reg-rejected' and action = 'registration-rejected'")
                 .query(String.class).single()).isEqualTo("联系电话无法接通，无法核实");
+    }
+
+    @Test
+    void oneAddressCannotRegisterWithoutLimit() throws Exception {
+        String address = "198.51.100.33";
+        while (throttle.registration(address)) {
+            // use up the address's allowance
+        }
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON).content(body(codeNotInRegistry(), "reg-flood"))
+                        .with(r -> { r.setRemoteAddr(address); return r; }))
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.detail", containsString("过于频繁")));
+        mvc.perform(post("/register").with(csrf()).param("creditCode", codeNotInRegistry()).param("username", "reg-flood")
+                        .with(r -> { r.setRemoteAddr(address); return r; }))
+                .andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("过于频繁")));
+        assertThat(jdbc.sql("select count(*) from app_user where username = 'reg-flood'").query(Long.class).single()).isZero();
     }
 }
