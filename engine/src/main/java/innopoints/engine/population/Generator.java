@@ -1,6 +1,7 @@
 package innopoints.engine.population;
 
 import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.Bound;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
 import innopoints.engine.policy.Award;
@@ -243,7 +244,9 @@ public final class Generator {
             v[k] = switch (f.type()) {
                 case YUAN -> scaled(amount(t, k, rnd, size, 100_000, 10_000_000, 0));
                 case NUMBER -> scaled(amount(t, k, rnd, size, 1, 8, 2));
-                case INTEGER -> scaled(BigDecimal.valueOf(1 + rnd.nextInt(5)));
+                case INTEGER -> Bound.of(f) == Bound.YEAR
+                        ? scaled(BigDecimal.valueOf(from.getYear() + rnd.nextInt(Math.min(5, to.getYear() - from.getYear() + 1))))
+                        : scaled(BigDecimal.valueOf(1 + rnd.nextInt(5)));
                 case BOOLEAN -> rnd.nextDouble() < 0.8 ? 1 : 0;
                 case ENUM -> rnd.nextInt(f.values().size());
                 case DATE -> from.toEpochDay() + rnd.nextLong(to.toEpochDay() - from.toEpochDay() + 1);
