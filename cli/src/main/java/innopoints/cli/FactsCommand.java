@@ -1,6 +1,7 @@
 package innopoints.cli;
 
 import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.Bound;
 import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
@@ -88,7 +89,9 @@ final class FactsCommand implements Callable<Integer> {
         sb.append(".\n\nIndustry and qualification words that clauses test: ");
         TreeSet<String> words = new TreeSet<>();
         for (Clause c : p.clauses()) for (var cond : c.conditions()) if (cond.profileField() != null && cond.test() == innopoints.engine.policy.Condition.Test.CONTAINS) words.add(cond.operand().toString());
-        sb.append(words.isEmpty() ? "none" : String.join("、", words)).append(".\n\n## Fact types\n");
+        sb.append(words.isEmpty() ? "none" : String.join("、", words)).append(".\n\n");
+        sb.append(bounds());
+        sb.append("\n## Fact types\n");
         for (FactType t : p.vocabulary().types()) {
             sb.append("\n### `").append(t.key()).append("` — ").append(t.term()).append("\n\n");
             if (t.description() != null) sb.append(t.description()).append("\n\n");
@@ -108,6 +111,39 @@ final class FactsCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** The table of bounds, from the engine's one definition ({@link Bound}). */
+    static String bounds() {
+        StringBuilder sb = new StringBuilder("""
+                ## Bounds of every value
+
+                Every value is checked against one definition (`innopoints.engine.facts.Bound`) by the forms,
+                the API, the department imports, the what-if, this reader and the JSON Schema alike. A value out
+                of bounds is refused at once, before any arithmetic, with a message naming the field; nothing is
+                stored. A number is at most %d characters long before it is parsed, so `1e1000000` costs nothing.
+
+                | bound | applies to | range | decimals | longest text |
+                |---|---|---|---|---|
+                """.formatted(Bound.MAX_NUMBER_CHARS));
+        for (Bound b : Bound.values()) {
+            sb.append("| ").append(b.label()).append(" | ").append(switch (b) {
+                case YUAN -> "`yuan` fields; indicator amounts (营业收入、研发费用…)";
+                case POINTS -> "points awarded (积分); `awarded.figure` takes the magnitude of yuan and the decimals of points";
+                case COUNT -> "`integer` fields; indicator counts (从业人员数、专利数…)";
+                case NUMBER -> "`number` fields (areas, tonnes, days, ‰ rates)";
+                case PERCENT -> "`number` fields whose words give a percentage (%、百分)";
+                case YEAR -> "`integer` fields named `year` or `*_year`; the 年度 of indicators";
+                case DATE -> "`date` fields, fact dates, `asOf`";
+                case SHORT_TEXT -> "`text` and `enum` fields, names, list items";
+                case LONG_TEXT -> "any cell of an imported file";
+            }).append(" | ").append(switch (b) {
+                case DATE -> Bound.FIRST_DATE + " to " + Bound.LAST_DATE;
+                case SHORT_TEXT, LONG_TEXT -> "";
+                default -> b.min().toPlainString() + " to " + b.max().toPlainString();
+            }).append(" | ").append(b.numeric() ? String.valueOf(b.scale()) : "").append(" | ").append(b.maxChars()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     static String schema(Pack p) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -117,7 +153,7 @@ final class FactsCommand implements Callable<Integer> {
         root.put("required", List.of("asOf", "enterprise"));
         root.put("additionalProperties", false);
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("asOf", obj("type", "string", "format", "date"));
+        props.put("asOf", date(new LinkedHashMap<>()));
         Map<String, Object> ent = new LinkedHashMap<>();
         ent.put("type", "object");
         ent.put("additionalProperties", false);
@@ -142,28 +178,33 @@ final class FactsCommand implements Callable<Integer> {
             List<String> required = new ArrayList<>(List.of("type", "date"));
             Map<String, Object> fp = new LinkedHashMap<>();
             fp.put("type", obj("const", t.key()));
-            fp.put("date", obj("type", "string", "format", "date"));
+            fp.put("date", date(new LinkedHashMap<>()));
             fp.put("id", obj("type", "string"));
             for (FieldSpec s : t.fields()) {
                 Map<String, Object> sp = new LinkedHashMap<>();
                 sp.put("description", s.term());
+                Bound bound = Bound.of(s);
                 switch (s.type()) {
                     case YUAN, NUMBER -> {
+                        int whole = bound.max().precision() - bound.max().scale();
                         sp.put("type", List.of("number", "string"));
-                        sp.put("pattern", "^[0-9]+(\\.[0-9]+)?$");
-                        sp.put("minimum", 0);
+                        sp.put("pattern", "^[0-9]{1," + whole + "}(\\.[0-9]{1," + bound.scale() + "})?$");
+                        sp.put("maxLength", Bound.MAX_NUMBER_CHARS);
+                        sp.put("minimum", bound.min());
+                        sp.put("maximum", bound.max());
                     }
                     case INTEGER -> {
                         sp.put("type", "integer");
-                        sp.put("minimum", 0);
+                        sp.put("minimum", bound.min());
+                        sp.put("maximum", bound.max());
                     }
                     case BOOLEAN -> sp.put("type", "boolean");
-                    case DATE -> {
-                        sp.put("type", "string");
-                        sp.put("format", "date");
-                    }
+                    case DATE -> date(sp);
                     case ENUM -> sp.put("enum", s.values());
-                    default -> sp.put("type", "string");
+                    default -> {
+                        sp.put("type", "string");
+                        sp.put("maxLength", bound.maxChars());
+                    }
                 }
                 fp.put(s.name(), sp);
                 if (s.required()) required.add(s.name());
@@ -177,8 +218,8 @@ final class FactsCommand implements Callable<Integer> {
         aw.put("type", "object");
         aw.put("required", List.of("clause", "date", "figure"));
         aw.put("properties", obj("clause", obj("type", "string", "pattern", "^[a-z0-9-]+:.+$"),
-                "date", obj("type", "string", "format", "date"),
-                "figure", obj("type", List.of("number", "string"), "minimum", 0)));
+                "date", date(new LinkedHashMap<>()),
+                "figure", obj("type", List.of("number", "string"), "minimum", 0, "maximum", Bound.YUAN.max(), "maxLength", Bound.MAX_NUMBER_CHARS)));
         aw.put("additionalProperties", obj("type", "string"));
         props.put("awarded", obj("type", "array", "items", aw));
         props.put("whatIf", obj("type", "object", "additionalProperties", false,
@@ -186,6 +227,15 @@ final class FactsCommand implements Callable<Integer> {
                         "draftEffective", obj("type", "string", "format", "date"))));
         root.put("properties", props);
         return Json.write(root) + "\n";
+    }
+
+    /** A date within the bounds: a real date (format) whose year lies from 1949 to 2100 (pattern). */
+    private static Map<String, Object> date(Map<String, Object> sp) {
+        sp.put("type", "string");
+        sp.put("format", "date");
+        sp.put("pattern", "^(19(49|[5-9][0-9])|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$");
+        sp.put("description", ((sp.containsKey("description") ? sp.get("description") + "; " : "")) + "a date from " + Bound.FIRST_DATE + " to " + Bound.LAST_DATE);
+        return sp;
     }
 
     /** An ordered JSON object, so the schema prints the same every time. */

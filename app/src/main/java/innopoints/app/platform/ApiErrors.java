@@ -4,6 +4,8 @@ import innopoints.app.platform.Failures.Failure;
 import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Failures.Invalid;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import java.util.Map;
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
     public static ResponseEntity<ProblemDetail> problem(HttpServletRequest req, int status, String title, String detail, List<FieldError> errors) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
@@ -79,15 +82,44 @@ public class ApiErrors {
         return problem(req, 400, title(400), errors.isEmpty() ? "请求内容有误" : errors.getFirst().message(), errors);
     }
 
+    /**
+     * A body that is not JSON, or whose field has the wrong type or is missing: said in Chinese
+     * with the field's path (e.g. change[0].factId), never with the parser's own words, which
+     * name Java classes and options.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
-        String detail = "请求内容不是有效的JSON，或字段类型不符";
-        String cause = e.getMostSpecificCause().getMessage();
-        if (cause != null) {
-            int nl = cause.indexOf('\n');
-            detail += "：" + (nl > 0 ? cause.substring(0, nl) : cause);
+        if (cause(e, BodyLimit.TooLarge.class) != null) return problem(req, 413, "请求内容过大", BodyLimit.REASON, List.of());
+        JacksonException j = cause(e, JacksonException.class);
+        String field = j == null ? "" : path(j);
+        if (!field.isEmpty() && !(j instanceof StreamReadException)) {
+            String msg = "字段“" + field + "”缺失或类型不符，请按接口说明填写";
+            return problem(req, 400, title(400), msg, List.of(new FieldError(field, msg)));
         }
-        return problem(req, 400, title(400), detail, List.of());
+        String where = j != null && j.getLocation() != null && j.getLocation().getLineNr() > 0
+                ? "（第" + j.getLocation().getLineNr() + "行第" + j.getLocation().getColumnNr() + "列附近）" : "";
+        return problem(req, 400, title(400), "请求内容不是有效的JSON" + where, List.of());
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
+    }
+
+    /** "change[0].factId" from the parser's path. */
+    static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(r.getPropertyName().length() > 60 ? r.getPropertyName().substring(0, 60) + "…" : r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -108,4 +140,21 @@ public class ApiErrors {
         return problem(req, 400, title(400), msg, List.of(new FieldError(e.getRequestPartName(), msg)));
     }
 
+    /**
+     * Anything else: a failure the framework describes (answered with its status, in Chinese) or
+     * an unexpected one (500, logged with its stack trace for the operator, never shown).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        if (e instanceof org.springframework.web.ErrorResponse r && r.getStatusCode().value() < 500) {
+            int status = r.getStatusCode().value();
+            return problem(req, status, title(status), title(status) + "（" + status + "）", List.of());
+        }
+        log.error("Unexpected failure of {} {}", req.getMethod(), req.getRequestURI(), e);
+        return problem(req, 500, title(500), "服务器处理请求时出错，未保存任何半成品数据；请稍后重试，或联系系统管理员", List.of());
+    }
 }

@@ -33,7 +33,10 @@ public class EdgeErrors {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+        if (e.getSupportedHttpMethods() != null && !e.getSupportedHttpMethods().isEmpty()) {
+            res.setHeader("Allow", String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+        }
         return answer(req, 405, "该地址不支持" + e.getMethod() + "请求", null);
     }
 

@@ -32,7 +32,8 @@ public record PageQuery(int page, int size, String sort, boolean descending) {
     /** Text for a LIKE pattern with its wildcards escaped. */
     public static String like(String s) { return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"); }
 
-    public int offset() { return (page - 1) * size; }
+    /** Rows skipped: computed in long, so a page such as 2147483647 asks for rows past the end instead of overflowing. */
+    public int offset() { return (int) Math.min((long) (page - 1) * size, Integer.MAX_VALUE - MAX_EXPORT); }
 
     /** "order by ..." for the allowed columns (name → SQL), falling back to the first. */
     public String orderBy(Map<String, String> allowed, String tiebreak) {

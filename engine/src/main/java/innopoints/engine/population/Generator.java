@@ -1,6 +1,7 @@
 package innopoints.engine.population;
 
 import innopoints.engine.facts.Beneficiary;
+import innopoints.engine.facts.Bound;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
 import innopoints.engine.policy.Award;

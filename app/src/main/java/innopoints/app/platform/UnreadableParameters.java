@@ -1,0 +1,53 @@
+package innopoints.app.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A request whose parameters the container cannot parse (e.g. {@code ?=x}, a parameter without a
+ * name) is answered 400 before anything else reads them, with one line of warning in the log:
+ * otherwise the first reader (a security filter or the binder) throws and the log gets a stack
+ * trace at ERROR for every anonymous caller. Uploads are left to the multipart reader.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class UnreadableParameters extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(UnreadableParameters.class);
+    static final String REASON = "请求中的参数格式有误（如没有名称的参数“=x”），未处理";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest req) {
+        String type = req.getContentType();
+        return type != null && type.toLowerCase().startsWith("multipart/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
+        try {
+            req.getParameterMap();
+        } catch (RuntimeException e) {
+            log.warn("Refused {} {}: unreadable parameters", req.getMethod(), req.getRequestURI());
+            if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+                res.setStatus(400);
+                res.setContentType("application/problem+json;charset=UTF-8");
+                res.getOutputStream().write(("{\"type\":\"https://innopoints.nantong/problems/" + ApiErrors.slug(400) + "\",\"title\":\"" + ApiErrors.title(400)
+                        + "\",\"status\":400,\"detail\":\"" + REASON + "\",\"errors\":[{\"field\":\"\",\"message\":\"" + REASON + "\"}]}").getBytes(StandardCharsets.UTF_8));
+            } else {
+                res.sendError(400, REASON);
+            }
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}
