@@ -39,8 +39,9 @@ public class AccountsApi {
         this.access = access;
     }
 
-    public record AccountJson(long id, String username, String displayName, String role, String roleLabel, Long enterpriseId,
-                              String department, boolean enabled, boolean locked, boolean mustChangePassword, boolean pending, int version) {
+    public record AccountJson(long id, String username, String displayName, String role, String roleLabel,
+                              @io.swagger.v3.oas.annotations.media.Schema(nullable = true, description = "企业用户所属企业的编号；其他角色或待审核时为null") Long enterpriseId,
+                              @io.swagger.v3.oas.annotations.media.Schema(nullable = true, description = "部门经办人员的部门；其他角色为null") String department, boolean enabled, boolean locked, boolean mustChangePassword, boolean pending, int version) {
         static AccountJson of(Account a) {
             return new AccountJson(a.id(), a.username(), a.displayName(), a.role().name(), a.role().label(), a.enterpriseId(), a.department(),
                     a.enabled(), !a.isAccountNonLocked(), a.mustChangePassword(), a.pending(), a.version());

@@ -17,7 +17,8 @@ public class MeApi {
     public record Me(String username, String displayName, String role, String roleLabel,
                      @Schema(nullable = true, description = "企业用户所属企业的编号；其他角色为null") Long enterpriseId,
                      @Schema(nullable = true, description = "部门经办人员的部门；其他角色为null") String department,
-                     String csrfHeader, String csrfToken) {}
+                     @Schema(nullable = true, description = "会话方式调用写接口时须带的请求头名；HTTP Basic调用为null") String csrfHeader,
+                     @Schema(nullable = true, description = "CSRF令牌；HTTP Basic调用为null") String csrfToken) {}
 
     @GetMapping("/api/me")
     @Operation(operationId = "getMe", summary = "当前账户、角色与范围，以及会话方式调用写接口所需的CSRF令牌")

@@ -211,6 +211,7 @@ public class OpenApiConfig {
                 answers.put("413", "请求内容或上传文件超过大小上限");
                 answers.put("415", "不支持的请求内容类型");
             }
+            answers.put("429", "该地址登录失败次数过多，须等待后再试（Retry-After 给出秒数）");
             answers.put("500", "服务器错误（已记录，不含内部细节）");
             answers.forEach((code, description) -> {
                 ApiResponse declared = operation.getResponses().get(code);

@@ -99,7 +99,8 @@ public class ScreeningApi {
 
     /** One enterprise that could claim a clause in a screen, with the screen's purpose and its label. */
     public record ClaimantJson(long runId, String purpose, String purposeLabel, long enterpriseId, String enterpriseName, String creditCode,
-                               String district, String park, String clauseRef, BigDecimal figure, String unit, String kind, String facts) {
+                               String district, @Schema(nullable = true, description = "所在园区；不在园区时为null") String park, String clauseRef,
+                               @Schema(nullable = true, description = "金额或分值；须另行核定时为null") BigDecimal figure, String unit, String kind, String facts) {
         static ClaimantJson of(ScreenRun run, Entitlement e) {
             return new ClaimantJson(run.id(), run.purpose(), run.purposeLabel(), e.enterpriseId(), e.enterpriseName(), e.creditCode(),
                     e.district(), e.park(), e.clauseRef(), e.figure(), e.unit(), e.kind(), e.facts());

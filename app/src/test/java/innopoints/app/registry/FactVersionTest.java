@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -81,9 +82,12 @@ class FactVersionTest {
         long fact = declare(officer, id, "1000000");
         mvc.perform(put("/api/enterprises/" + id + "/facts/" + fact).with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(correction(1, "2000000"))).andExpect(status().isOk());
-        mvc.perform(post("/enterprises/" + id + "/facts").with(officer).with(csrf()).param("replaces", String.valueOf(fact)).param("version", "1")
+        var refused = mvc.perform(post("/enterprises/" + id + "/facts").with(officer).with(csrf()).param("replaces", String.valueOf(fact)).param("version", "1")
                         .param("type", "ic_tape_out").param("date", "2026-06-01").param("field.product", "NT-9").param("field.first_round_cost", "4500000"))
-                .andExpect(status().isConflict())
+                .andExpect(status().is3xxRedirection()).andReturn();
+        // POST-redirect-GET: the page the refusal redirects to shows the message and keeps what was typed
+        mvc.perform(get(refused.getResponse().getRedirectedUrl()).with(officer).flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已被他人修改")))
                 .andExpect(content().string(containsString("value=\"4500000\"")));
         mvc.perform(post("/enterprises/" + id + "/facts/" + fact + "/delete").with(officer).with(csrf()).param("version", "1"))

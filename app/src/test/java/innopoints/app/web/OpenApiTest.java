@@ -292,7 +292,8 @@ class OpenApiTest {
     void fieldsThatMayBeNullAreDescribedSo() {
         JsonNode schemas = doc.path("components").path("schemas");
         for (String field : List.of("Me.enterpriseId", "Me.department", "EnterpriseJson.park", "EnterpriseJson.size", "ScreenRun.finishedAt",
-                "ScreenRun.error", "Entitlement.figure", "Entitlement.park", "EntitlementJson.figure", "Indicator.revenue", "Step.quote",
+                "ScreenRun.error", "ClaimantJson.figure", "ClaimantJson.park", "EntitlementJson.figure", "EntitlementJson.screenRun",
+                "Me.csrfHeader", "Me.csrfToken", "AccountJson.enterpriseId", "AccountJson.department", "MatchView.draftEffective", "Indicator.revenue", "Step.quote",
                 "Delta.before", "RowError.row", "FactJson.createdBy")) {
             String[] parts = field.split("\\.");
             JsonNode type = schemas.path(parts[0]).path("properties").path(parts[1]).path("type");
