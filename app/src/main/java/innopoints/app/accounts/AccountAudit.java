@@ -87,7 +87,8 @@ public class AccountAudit {
         return m;
     }
 
-    public PageQuery.Page<Entry> page(String username, String action, PageQuery q) {
+    /** Newest first unless {@code oldestFirst}; the trail has no other order. */
+    public PageQuery.Page<Entry> page(String username, String action, PageQuery q, boolean oldestFirst) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (username != null && !username.isBlank()) {
@@ -103,10 +104,10 @@ public class AccountAudit {
         List<Object> p = new ArrayList<>(params);
         p.add(q.size());
         p.add(q.offset());
-        List<Entry> items = jdbc.sql("select * from account_audit" + where + " order by at desc, id desc limit ? offset ?").params(p)
+        List<Entry> items = jdbc.sql("select * from account_audit" + where + (oldestFirst ? " order by at, id" : " order by at desc, id desc") + " limit ? offset ?").params(p)
                 .query((rs, n) -> new Entry(rs.getLong("id"), Times.local(rs, "at"), rs.getString("actor"), rs.getString("username"),
                         rs.getString("action"), ACTIONS.getOrDefault(rs.getString("action"), rs.getString("action")),
                         rs.getString("before"), rs.getString("after"))).list();
-        return new PageQuery.Page<>(items, q.page(), q.size(), total, "at", true);
+        return new PageQuery.Page<>(items, q.page(), q.size(), total, "at", !oldestFirst);
     }
 }

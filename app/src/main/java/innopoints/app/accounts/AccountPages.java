@@ -196,7 +196,7 @@ public class AccountPages {
         if (!model.containsAttribute("form")) model.addAttribute("form", Map.of());
         if (!model.containsAttribute("errors")) model.addAttribute("errors", List.of());
         model.addAttribute("creditCode", service.creditCodeOf(a));
-        model.addAttribute("trail", audit.page(a.username(), null, PageQuery.of(1, 10, null, null)).items());
+        model.addAttribute("trail", audit.page(a.username(), null, PageQuery.of(1, 10, null, null), false).items());
         return common(model, "account/account");
     }
 
@@ -236,7 +236,7 @@ public class AccountPages {
     String audit(@AuthenticationPrincipal Account me, @RequestParam(required = false) String username,
                  @RequestParam(required = false) String action, @RequestParam(required = false) Integer page, Model model) {
         access.checkAccounts(me);
-        model.addAttribute("page", audit.page(username, action, PageQuery.of(page, 50, null, null)));
+        model.addAttribute("page", audit.page(username, action, PageQuery.of(page, 50, null, null), false));
         model.addAttribute("username", username);
         model.addAttribute("action", action);
         model.addAttribute("actions", AccountAudit.actions());

@@ -239,13 +239,14 @@ public class AccountService {
         else if (n > max) errors.add(new FieldError(field, label + "不能超过" + max + "个字"));
     }
 
+    /** Oldest first (the order they are to be handled in) unless {@code q} asks for descending. */
     public PageQuery.Page<RegistrationView> registrations(String status, PageQuery q) {
         String s = status == null || status.isBlank() ? "pending" : status;
         String where = "all".equals(s) ? " where true" : " where r.status = :status";
         long total = jdbc.sql("select count(*) from registration r" + where).param("status", s).query(Long.class).single();
-        List<RegistrationView> items = jdbc.sql(REGISTRATIONS + where + " order by r.created_at, r.id limit :size offset :offset")
+        List<RegistrationView> items = jdbc.sql(REGISTRATIONS + where + (q.descending() ? " order by r.created_at desc, r.id desc" : " order by r.created_at, r.id") + " limit :size offset :offset")
                 .param("status", s).param("size", q.size()).param("offset", q.offset()).query(this::view).list();
-        return new PageQuery.Page<>(items, q.page(), q.size(), total, "created", false);
+        return new PageQuery.Page<>(items, q.page(), q.size(), total, "created", q.descending());
     }
 
     private static final String REGISTRATIONS = """

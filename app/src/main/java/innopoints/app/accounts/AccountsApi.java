@@ -2,7 +2,12 @@ package innopoints.app.accounts;
 
 import innopoints.app.platform.PageJson;
 import innopoints.app.platform.PageQuery;
+import innopoints.app.platform.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +79,7 @@ public class AccountsApi {
 
     @PostMapping("/api/account/password")
     @Operation(summary = "修改本人密码（须提供当前密码；新密码须符合密码规则）", operationId = "changeOwnPassword")
+    @ApiResponse(responseCode = "204", description = "已修改")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Account me, @RequestBody PasswordChange body) {
         service.changeOwnPassword(me, body.currentPassword(), body.newPassword(), null);
         return ResponseEntity.noContent().build();
@@ -81,9 +87,11 @@ public class AccountsApi {
 
     @GetMapping("/api/accounts")
     @Operation(summary = "账户列表（系统管理员；分页、排序、按用户名/姓名、角色、状态、部门筛选）", operationId = "listAccounts")
-    PageJson<AccountJson> list(@AuthenticationPrincipal Account me, @RequestParam(required = false) String q,
-                               @RequestParam(required = false) Role role, @RequestParam(required = false) String status,
-                               @RequestParam(required = false) String department,
+    PageJson<AccountJson> list(@AuthenticationPrincipal Account me,
+                               @Parameter(description = "用户名或姓名包含此文字") @RequestParam(required = false) String q,
+                               @Parameter(description = "角色") @RequestParam(required = false) Role role,
+                               @Parameter(description = "状态：enabled、disabled、pending、must-change") @RequestParam(required = false) String status,
+                               @Parameter(description = "部门") @RequestParam(required = false) String department,
                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         access.checkAccounts(me);
@@ -92,6 +100,8 @@ public class AccountsApi {
 
     @PostMapping("/api/accounts")
     @Operation(summary = "创建账户（系统管理员）：返回只显示一次的临时密码，首次登录须修改", operationId = "createAccount")
+    @ApiResponse(responseCode = "201", description = "已创建，返回账户和只显示一次的临时密码", content = @Content(schema = @Schema(implementation = Issued.class)))
+    @ApiResponse(responseCode = "409", description = "用户名已被占用")
     ResponseEntity<Issued> create(@AuthenticationPrincipal Account me, @RequestBody NewAccount body) {
         access.checkAccounts(me);
         var issued = service.create(me, body.username(), new AccountService.Changes(body.displayName(), body.role(), body.department(),
@@ -101,14 +111,14 @@ public class AccountsApi {
 
     @GetMapping("/api/accounts/{id}")
     @Operation(summary = "一个账户（系统管理员）", operationId = "getAccount")
-    AccountJson get(@AuthenticationPrincipal Account me, @PathVariable long id) {
+    AccountJson get(@AuthenticationPrincipal Account me, @Parameter(description = "账户编号") @PathVariable long id) {
         access.checkAccounts(me);
         return AccountJson.of(service.get(id));
     }
 
     @PutMapping("/api/accounts/{id}")
     @Operation(summary = "修改账户的姓名、角色、部门、所属企业、启用状态（系统管理员；须带所读版本，版本已过期时答复409）", operationId = "updateAccount")
-    AccountJson update(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody AccountChange body) {
+    AccountJson update(@AuthenticationPrincipal Account me, @Parameter(description = "账户编号") @PathVariable long id, @RequestBody AccountChange body) {
         access.checkAccounts(me);
         Account current = service.get(id);
         return AccountJson.of(service.update(me, id, version(body.version()), new AccountService.Changes(
@@ -119,22 +129,29 @@ public class AccountsApi {
 
     @PostMapping("/api/accounts/{id}/password-reset")
     @Operation(summary = "重置账户密码（系统管理员）：生成只显示一次的临时密码，下次登录须修改", operationId = "resetAccountPassword")
-    Issued reset(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody VersionJson body) {
+    @ApiResponse(responseCode = "409", description = "账户已被他人修改（版本不符）")
+    Issued reset(@AuthenticationPrincipal Account me, @Parameter(description = "账户编号") @PathVariable long id, @RequestBody VersionJson body) {
         access.checkAccounts(me);
         return Issued.of(service.resetPassword(me, id, version(body.version())));
     }
 
     @GetMapping("/api/accounts/audit")
     @Operation(summary = "账户操作审计记录（系统管理员；按用户名、操作筛选，新的在前）", operationId = "listAccountAudit")
-    PageJson<AuditJson> audit(@AuthenticationPrincipal Account me, @RequestParam(required = false) String username,
-                              @RequestParam(required = false) String action,
-                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageJson<AuditJson> audit(@AuthenticationPrincipal Account me,
+                              @Parameter(description = "被操作的用户名") @RequestParam(required = false) String username,
+                              @Parameter(description = "操作，如 create、update、reset") @RequestParam(required = false) String action,
+                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                              @Parameter(description = "排序：只有 at（时间）") @RequestParam(required = false) String sort,
+                              @Parameter(description = "desc（默认，新的在前）或 asc") @RequestParam(required = false) String dir) {
         access.checkAccounts(me);
-        return PageJson.of(audit.page(username, action, PageQuery.of(page, size, null, null)), AuditJson::of);
+        return PageJson.of(audit.page(username, action, PageQuery.of(page, size, "at", dir), "asc".equalsIgnoreCase(dir)), AuditJson::of);
     }
 
     @PostMapping("/api/registrations")
     @Operation(summary = "企业自助注册（无需登录）：经主管部门确认绑定前看不到任何企业信息", operationId = "registerEnterprise")
+    @OpenApiConfig.PublicApi
+    @ApiResponse(responseCode = "202", description = "已受理；无论统一社会信用代码是否在名录中、是否已有账户，答复都相同",
+            content = @Content(schema = @Schema(implementation = Submitted.class)))
     ResponseEntity<?> register(@RequestBody AccountService.Registration body, jakarta.servlet.http.HttpServletRequest req) {
         if (!throttle.registration(addresses.of(req))) {
             return innopoints.app.platform.ApiErrors.problem(req, 429, "请求过于频繁", AccountPages.TOO_MANY, java.util.List.of());
@@ -146,15 +163,20 @@ public class AccountsApi {
     @GetMapping("/api/registrations")
     @Operation(summary = "企业注册申请列表（部门经办人员、系统管理员；status为pending、confirmed、rejected或all，默认pending）",
             operationId = "listRegistrations")
-    PageJson<AccountService.RegistrationView> registrations(@AuthenticationPrincipal Account me, @RequestParam(required = false) String status,
-                                                            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageJson<AccountService.RegistrationView> registrations(@AuthenticationPrincipal Account me,
+                                                            @Parameter(description = "pending（默认）、confirmed、rejected 或 all") @RequestParam(required = false) String status,
+                                                            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                                            @Parameter(description = "排序：只有 created（提交时间）") @RequestParam(required = false) String sort,
+                                                            @Parameter(description = "asc（默认，先提交的在前）或 desc") @RequestParam(required = false) String dir) {
         access.checkRegistrations(me);
-        return PageJson.of(service.registrations(status, PageQuery.of(page, size, null, null)), r -> r);
+        return PageJson.of(service.registrations(status, PageQuery.of(page, size, "created", dir)), r -> r);
     }
 
     @PostMapping("/api/registrations/{id}/confirm")
     @Operation(summary = "确认注册并绑定企业名录中同一统一社会信用代码的企业", operationId = "confirmRegistration")
-    ResponseEntity<Void> confirm(@AuthenticationPrincipal Account me, @PathVariable long id) {
+    @ApiResponse(responseCode = "204", description = "已确认并绑定")
+    @ApiResponse(responseCode = "409", description = "企业名录中没有该统一社会信用代码的企业，或申请已处理")
+    ResponseEntity<Void> confirm(@AuthenticationPrincipal Account me, @Parameter(description = "注册申请（账户）编号") @PathVariable long id) {
         access.checkRegistrations(me);
         service.confirm(me, id);
         return ResponseEntity.noContent().build();
@@ -162,7 +184,9 @@ public class AccountsApi {
 
     @PostMapping("/api/registrations/{id}/reject")
     @Operation(summary = "驳回注册申请（须填写原因）", operationId = "rejectRegistration")
-    ResponseEntity<Void> reject(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestBody RejectJson body) {
+    @ApiResponse(responseCode = "204", description = "已驳回")
+    @ApiResponse(responseCode = "409", description = "申请已处理")
+    ResponseEntity<Void> reject(@AuthenticationPrincipal Account me, @Parameter(description = "注册申请（账户）编号") @PathVariable long id, @RequestBody RejectJson body) {
         access.checkRegistrations(me);
         service.reject(me, id, body.reason());
         return ResponseEntity.noContent().build();
