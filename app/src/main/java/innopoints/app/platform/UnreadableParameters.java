@@ -34,6 +34,8 @@ public class UnreadableParameters extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
+        // this filter runs before Spring's encoding filter: read the parameters as UTF-8 (server.servlet.encoding.force) or they stay mis-decoded
+        if (req.getCharacterEncoding() == null || !req.getCharacterEncoding().equalsIgnoreCase("UTF-8")) req.setCharacterEncoding("UTF-8");
         try {
             req.getParameterMap();
         } catch (RuntimeException e) {
