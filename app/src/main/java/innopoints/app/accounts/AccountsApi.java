@@ -71,7 +71,7 @@ public class AccountsApi {
 
     public record RejectJson(String reason) {}
 
-    public record AuditJson(long id, OffsetDateTime at, String actor, String username, String action, String actionLabel, String before, String after) {
+    public record AuditJson(long id, OffsetDateTime at, String actor, String username, String action, String actionLabel, @Schema(nullable = true, description = "修改前（JSON）；创建时为null") String before, @Schema(nullable = true, description = "修改后（JSON）") String after) {
         static AuditJson of(AccountAudit.Entry e) {
             return new AuditJson(e.id(), e.at(), e.actor(), e.username(), e.action(), e.actionLabel(), e.before(), e.after());
         }
@@ -129,6 +129,7 @@ public class AccountsApi {
 
     @PostMapping("/api/accounts/{id}/password-reset")
     @Operation(summary = "重置账户密码（系统管理员）：生成只显示一次的临时密码，下次登录须修改", operationId = "resetAccountPassword")
+    @ApiResponse(responseCode = "200", description = "已重置，返回账户和只显示一次的临时密码", content = @Content(schema = @Schema(implementation = Issued.class)))
     @ApiResponse(responseCode = "409", description = "账户已被他人修改（版本不符）")
     Issued reset(@AuthenticationPrincipal Account me, @Parameter(description = "账户编号") @PathVariable long id, @RequestBody VersionJson body) {
         access.checkAccounts(me);
