@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * trace at ERROR for every anonymous caller. Uploads are left to the multipart reader.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class UnreadableParameters extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(UnreadableParameters.class);
     static final String REASON = "请求中的参数格式有误（如没有名称的参数“=x”），未处理";
@@ -34,6 +34,8 @@ public class UnreadableParameters extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
+        // Parsed as the encoding filter would have it (server.servlet.encoding.force): UTF-8, never the container's ISO-8859-1.
+        if (req.getCharacterEncoding() == null) req.setCharacterEncoding("UTF-8");
         try {
             req.getParameterMap();
         } catch (RuntimeException e) {
