@@ -46,7 +46,14 @@ public class UnreadableParameters extends OncePerRequestFilter {
                 res.getOutputStream().write(("{\"type\":\"https://innopoints.nantong/problems/" + ApiErrors.slug(400) + "\",\"title\":\"" + ApiErrors.title(400)
                         + "\",\"status\":400,\"detail\":\"" + REASON + "\",\"errors\":[{\"field\":\"\",\"message\":\"" + REASON + "\"}]}").getBytes(StandardCharsets.UTF_8));
             } else {
-                res.sendError(400, REASON);
+                // Written here: an error dispatch would read the parameters again, and fail again.
+                res.setStatus(400);
+                res.setContentType("text/html;charset=UTF-8");
+                res.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>出错了 · 南通企业科技创新积分平台</title>"
+                        + "<link rel=\"stylesheet\" href=\"" + req.getContextPath() + "/webjars/bootstrap/5.3.8/dist/css/bootstrap.min.css\"></head>"
+                        + "<body><main class=\"container py-4\"><div class=\"alert alert-warning\" id=\"failure\"><h1 class=\"h4\">无法完成操作</h1>"
+                        + "<p class=\"mb-0\">" + REASON + "</p></div><a href=\"" + req.getContextPath() + "/\">返回首页</a></main></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return;
         }
