@@ -45,7 +45,7 @@ public class RightsFirst implements HandlerInterceptor, WebMvcConfigurer {
             else access.checkView(me, id);
         } else if (path.equals("/enterprises")) {
             access.checkRegistry(me);
-        } else if (path.equals("/screening") && !read) {
+        } else if ((path.equals("/screening") || path.equals("/screening/runs")) && !read) {
             access.checkScreen(me);
         } else if (path.equals("/screening") || path.startsWith("/screening/")) {
             access.checkRegistry(me);

@@ -137,7 +137,15 @@ public class MatchingService {
         return out;
     }
 
-    private static LocalDate asOf(LocalDate asOf) { return asOf == null ? LocalDate.now() : asOf; }
+    /** The as-of date asked for (today when none), within the date bound. */
+    private static LocalDate asOf(LocalDate asOf) {
+        if (asOf == null) return LocalDate.now();
+        try {
+            return innopoints.engine.facts.Bound.checkDate(asOf, asOf.toString());
+        } catch (innopoints.engine.facts.Bound.Refused e) {
+            throw Invalid.field("asOf", "“计算日期”（asOf）" + e.getMessage());
+        }
+    }
 
     /**
      * The calculation as this viewer may see it: an officer sees only the clauses its department

@@ -24,8 +24,7 @@ public class ErrorPages implements ErrorController {
         int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
         Object uri = req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? req.getRequestURI() : uri.toString();
-        String message = status == 400 && req.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m && m.equals(UnreadableParameters.REASON) ? m
-                : status >= 500 ? "服务器处理请求时出错，未保存任何半成品数据；请稍后重试，或联系系统管理员" : ApiErrors.title(status);
+        String message = status >= 500 ? "服务器处理请求时出错，未保存任何半成品数据；请稍后重试，或联系系统管理员" : ApiErrors.title(status);
         if (path.startsWith(req.getContextPath() + "/api/")) {
             return ApiErrors.problem(new Original(req, path), status, ApiErrors.title(status), message, List.of());
         }

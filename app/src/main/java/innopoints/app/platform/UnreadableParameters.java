@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * trace at ERROR for every anonymous caller. Uploads are left to the multipart reader.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class UnreadableParameters extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(UnreadableParameters.class);
     static final String REASON = "请求中的参数格式有误（如没有名称的参数“=x”），未处理";
@@ -34,8 +34,8 @@ public class UnreadableParameters extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
-        // this filter runs before Spring's encoding filter: read the parameters as UTF-8 (server.servlet.encoding.force) or they stay mis-decoded
-        if (req.getCharacterEncoding() == null || !req.getCharacterEncoding().equalsIgnoreCase("UTF-8")) req.setCharacterEncoding("UTF-8");
+        // Parsed as the encoding filter would have it (server.servlet.encoding.force): UTF-8, never the container's ISO-8859-1.
+        if (req.getCharacterEncoding() == null) req.setCharacterEncoding("UTF-8");
         try {
             req.getParameterMap();
         } catch (RuntimeException e) {
@@ -46,7 +46,14 @@ public class UnreadableParameters extends OncePerRequestFilter {
                 res.getOutputStream().write(("{\"type\":\"https://innopoints.nantong/problems/" + ApiErrors.slug(400) + "\",\"title\":\"" + ApiErrors.title(400)
                         + "\",\"status\":400,\"detail\":\"" + REASON + "\",\"errors\":[{\"field\":\"\",\"message\":\"" + REASON + "\"}]}").getBytes(StandardCharsets.UTF_8));
             } else {
-                res.sendError(400, REASON);
+                // Written here: an error dispatch would read the parameters again, and fail again.
+                res.setStatus(400);
+                res.setContentType("text/html;charset=UTF-8");
+                res.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>出错了 · 南通企业科技创新积分平台</title>"
+                        + "<link rel=\"stylesheet\" href=\"" + req.getContextPath() + "/webjars/bootstrap/5.3.8/dist/css/bootstrap.min.css\"></head>"
+                        + "<body><main class=\"container py-4\"><div class=\"alert alert-warning\" id=\"failure\"><h1 class=\"h4\">无法完成操作</h1>"
+                        + "<p class=\"mb-0\">" + REASON + "</p></div><a href=\"" + req.getContextPath() + "/\">返回首页</a></main></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return;
         }

@@ -85,7 +85,17 @@ public final class Xlsx {
 
     /** A workbook refused before it is read, with the reason in Chinese. */
     public static final class Unbounded extends RuntimeException {
-        public Unbounded(String reason) { super(reason, null, false, false); }
+        private final boolean corrupt;
+
+        public Unbounded(String reason) { this(reason, false); }
+
+        Unbounded(String reason, boolean corrupt) {
+            super(reason, null, false, false);
+            this.corrupt = corrupt;
+        }
+
+        /** Not a zip that can be read at all, rather than one over a limit. */
+        public boolean corrupt() { return corrupt; }
     }
 
     /**
@@ -120,7 +130,7 @@ public final class Xlsx {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof Unbounded u) throw u;
-            throw new Unbounded("文件已损坏，或不是.xlsx格式");
+            throw new Unbounded("文件已损坏，或不是.xlsx格式", true);
         }
     }
 

@@ -145,6 +145,10 @@ public class RegistryService {
             errors.add(new FieldError(field, "“发生日期”（date）必须填写"));
             return null;
         }
+        if (date.length() > innopoints.engine.facts.Bound.MAX_DATE_CHARS) {
+            errors.add(new FieldError(field, "“发生日期”（date）过长（" + date.length() + "个字符），应为日期，格式如2026-05-01"));
+            return null;
+        }
         try {
             LocalDate d = LocalDate.parse(date.strip().replace('/', '-'));
             if (d.getYear() < 1990 || d.isAfter(LocalDate.now().plusYears(1))) {

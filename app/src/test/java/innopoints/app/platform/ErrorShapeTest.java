@@ -174,4 +174,17 @@ class ErrorShapeTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("过长（201个字符，最多200个）")));
         assertThat(jdbc.sql("select count(*) from enterprise_fact where enterprise_id = ?").param(id).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aFormPostOverOneMegabyteIsRefusedAndNothingIsStored(CapturedOutput log) throws Exception {
+        long id = enterprises.create("南通错误形状六有限公司", "崇川区");
+        int before = log.getAll().length();
+        String form = "type=ic_tape_out&date=2026-06-01&field.first_round_cost=1&field.product="
+                + java.net.URLEncoder.encode("长".repeat(400_000), StandardCharsets.UTF_8);
+        HttpResponse<String> r = call("POST", "/enterprises/" + id + "/facts", "kjj", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isBetween(400, 413);
+        assertThat(r.body()).contains("未处理").doesNotMatch(JAVA);
+        assertThat(log.getAll().substring(before)).doesNotContain("ERROR").doesNotContain("\tat ");
+        assertThat(jdbc.sql("select count(*) from enterprise_fact where enterprise_id = ?").param(id).query(Long.class).single()).isZero();
+    }
 }

@@ -93,6 +93,25 @@ class HugeExponentTest {
     }
 
     @Test
+    void aHugeValueStoredBeforeTheBoundsIsReadAsNotGivenNotExpanded() throws Exception {
+        long plain = enterprises.create("南通巨指数五有限公司", "崇川区");
+        long stored = enterprises.create("南通巨指数六有限公司", "崇川区");
+        String insert = "insert into enterprise_fact (enterprise_id, type, occurred_on, fields, digest, source) values (?, 'ic_tape_out', date '2026-02-01', ?::jsonb, ?, 'declared')";
+        jdbc.sql(insert).params(plain, "{\"product\": \"X\", \"first_round_cost\": \"5000000\"}", "plain").update();
+        // What toPlainString() of 1e1000000 wrote before the bounds: a million digits.
+        jdbc.sql(insert).params(stored, "{\"product\": \"X\", \"first_round_cost\": \"1" + "0".repeat(1_000_000) + "\"}", "huge").update();
+        var kjj = user(accounts.get("kjj"));
+        long start = System.nanoTime();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/enterprises/" + plain + "/matching").with(kjj)).andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/enterprises/" + plain).with(kjj)).andExpect(status().isOk());
+        long baseline = System.nanoTime() - start;
+        start = System.nanoTime();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/enterprises/" + stored + "/matching").with(kjj)).andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/enterprises/" + stored).with(kjj)).andExpect(status().isOk());
+        assertThat(System.nanoTime() - start).as("no slower than an ordinary enterprise (%d ns)", baseline).isLessThan(baseline + SECOND);
+    }
+
+    @Test
     void anImportRefusesAHugePowerOfTenAtOnce() throws Exception {
         String code = TestEnterprises.creditCode(9_100_001);
         jdbc.sql("insert into enterprise (credit_code, name, kind, district) values (?, '南通巨指数四有限公司', 'enterprise', '崇川区') on conflict do nothing")

@@ -52,7 +52,7 @@ public final class ScenarioReader {
     /** As {@link #read(Node.Fields, Set)}, with an as-of date to use where the input gives none. */
     public Scenario read(Node.Fields f, Set<String> extra, LocalDate defaultAsOf) {
         f.skip(extra.toArray(String[]::new));
-        LocalDate asOf = f.date("asOf", defaultAsOf == null);
+        LocalDate asOf = bounded(f, "asOf", f.date("asOf", defaultAsOf == null));
         if (asOf == null) asOf = defaultAsOf;
         Profile subject = profile(f.opt("enterprise"), f);
         List<Fact> facts = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class ScenarioReader {
         Node.Fields f = node.fields();
         if (f == null) return null;
         String typeKey = f.text("type", true);
-        LocalDate date = f.date("date", true);
+        LocalDate date = bounded(f, "date", f.date("date", true));
         String id = f.text("id", false);
         if (typeKey == null) return null;
         FactType type = pack.vocabulary().type(typeKey);
@@ -215,6 +215,13 @@ public final class ScenarioReader {
         f.done();
         if (clause == null || date == null || figure == null) return null;
         return new PriorAward(clause, date, figure, keys);
+    }
+
+    /** A date within the date bound, or null with a problem. */
+    private static LocalDate bounded(Node.Fields f, String key, LocalDate d) {
+        if (d == null || !d.isBefore(Bound.FIRST_DATE) && !d.isAfter(Bound.LAST_DATE)) return d;
+        f.opt(key).problem("a date from " + Bound.FIRST_DATE + " to " + Bound.LAST_DATE + " expected, found " + d);
+        return null;
     }
 
     /** An award is in yuan or in points: the magnitude of yuan, the decimals of points; read without expanding an exponent. */

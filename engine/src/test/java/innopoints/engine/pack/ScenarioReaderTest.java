@@ -120,4 +120,14 @@ class ScenarioReaderTest {
                  "facts": [{"type": "ic_tape_out", "date": "2026-02-01", "product": "%s", "first_round_cost": 1}]}
                 """.formatted("长".repeat(201)))).containsExactly("s.json:2: facts[0].product: text of at most 200 characters expected, found 201");
     }
+
+    @Test
+    void refusesDatesOutsideTheDateBound() throws IOException {
+        assertThat(problems("""
+                {"asOf": "1900-01-01", "enterprise": {"district": "崇川区"},
+                 "facts": [{"type": "ic_tape_out", "date": "+999999999-12-31", "product": "X", "first_round_cost": 1}]}
+                """)).containsExactly(
+                "s.json:1: asOf: a date from 1949-10-01 to 2100-12-31 expected, found 1900-01-01",
+                "s.json:2: facts[0].date: a date from 1949-10-01 to 2100-12-31 expected, found +999999999-12-31");
+    }
 }

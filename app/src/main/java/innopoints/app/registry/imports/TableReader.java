@@ -31,6 +31,7 @@ final class TableReader {
     /** The most cells a workbook's first sheet may hold, and the most columns of a row. */
     static final int MAX_CELLS = 1_000_000;
     static final int MAX_COLUMNS = 256;
+    private static final String UNREADABLE = "无法读取该Excel文件（%s）：文件已损坏，或不是.xlsx格式（如.docx、.zip等其他压缩文件）。未导入任何数据";
     private static final Charset GB18030 = Charset.forName("GB18030");
     /** The largest serial number Excel has for a date (9999-12-31). */
     private static final double MAX_EXCEL_DATE = 2_958_465;
@@ -57,6 +58,7 @@ final class TableReader {
         try {
             Xlsx.checkBounded(content);
         } catch (Xlsx.Unbounded e) {
+            if (e.corrupt()) throw new Refusal(UNREADABLE.formatted(fileName));
             throw new Refusal("Excel文件“" + fileName + "”" + e.getMessage() + "，已拒绝读取。未导入任何数据");
         }
         int cellCount = 0;
@@ -78,7 +80,7 @@ final class TableReader {
         } catch (Refusal r) {
             throw r;
         } catch (Exception e) {
-            throw new Refusal("无法读取该Excel文件：文件已损坏，或不是.xlsx格式（如.docx、.zip等其他压缩文件）。未导入任何数据");
+            throw new Refusal(UNREADABLE.formatted(fileName));
         }
     }
 
