@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The caller's right to an area is checked before its parameters are read, so a caller without
- * the right is told 403 whatever the parameters (not 400 for a malformed one). The handlers
+ * the right is told 403 (or, for another enterprise's records, 404 as if missing) whatever the
+ * parameters (not 400 for a malformed one). The handlers
  * still make every decision themselves through {@link Access}; this only makes the first
  * answer the same, by the rules of the address alone.
  */
@@ -41,8 +42,8 @@ public class RightsFirst implements HandlerInterceptor, WebMvcConfigurer {
         if (m.matches()) {
             long id = Long.parseLong(m.group(1));
             String rest = m.group(2) == null ? "" : m.group(2);
+            access.checkView(me, id); // another enterprise answers as a missing one (404) before anything else
             if (!read && rest.startsWith("/facts")) access.checkEditFacts(me, id);
-            else access.checkView(me, id);
         } else if (path.equals("/enterprises")) {
             access.checkRegistry(me);
         } else if ((path.equals("/screening") || path.equals("/screening/runs")) && !read) {

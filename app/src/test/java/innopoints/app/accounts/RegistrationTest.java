@@ -90,11 +90,11 @@ class RegistrationTest {
         register(codeOf(enterprise), "reg-pending");
         var pending = httpBasic("reg-pending", PASSWORD);
         mvc.perform(get("/api/me").with(pending)).andExpect(status().isOk()).andExpect(jsonPath("$.enterpriseId").isEmpty());
-        mvc.perform(get("/api/enterprises/" + enterprise).with(pending)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/enterprises/" + enterprise + "/entitlements").with(pending)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/enterprises/" + enterprise + "/facts").with(pending)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/enterprises/" + enterprise).with(pending)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/enterprises/" + enterprise + "/entitlements").with(pending)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/enterprises/" + enterprise + "/facts").with(pending)).andExpect(status().isNotFound());
         mvc.perform(get("/api/enterprises").with(pending)).andExpect(status().isForbidden());
-        mvc.perform(get("/enterprises/" + enterprise).with(pending)).andExpect(status().isForbidden());
+        mvc.perform(get("/enterprises/" + enterprise).with(pending)).andExpect(status().isNotFound());
         mvc.perform(get("/").with(pending)).andExpect(redirectedUrl("/account/registration"));
         mvc.perform(get("/account/registration").with(pending)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("待审核"))).andExpect(content().string(org.hamcrest.Matchers.not(containsString("本企业</a>"))));
