@@ -153,19 +153,22 @@ class WhoSeesWhatTest {
         long othersFact = jdbc.sql("select min(id) from enterprise_fact where enterprise_id <> ?").param(own).query(Long.class).single();
         long otherEnterprise = jdbc.sql("select enterprise_id from enterprise_fact where id = ?").param(othersFact).query(Long.class).single();
         long missingFact = jdbc.sql("select max(id) + 1000000 from enterprise_fact").query(Long.class).single();
+        long missingEnterprise = missingId();
         String change = "{\"version\":1,\"date\":\"2026-03-01\",\"fields\":{}}";
-        List<MockHttpServletRequestBuilder> requests = List.of(
-                put("/api/enterprises/" + otherEnterprise + "/facts/" + othersFact).contentType(MediaType.APPLICATION_JSON).content(change),
-                put("/api/enterprises/" + own + "/facts/" + othersFact).contentType(MediaType.APPLICATION_JSON).content(change),
-                put("/api/enterprises/" + own + "/facts/" + missingFact).contentType(MediaType.APPLICATION_JSON).content(change),
-                delete("/api/enterprises/" + otherEnterprise + "/facts/" + othersFact).param("version", "1"),
-                delete("/api/enterprises/" + own + "/facts/" + othersFact).param("version", "1"),
-                delete("/api/enterprises/" + own + "/facts/" + missingFact).param("version", "1"));
-        JsonNode first = null;
-        for (MockHttpServletRequestBuilder r : requests) {
-            JsonNode b = body(mvc.perform(r.with(as).with(csrf())).andExpect(status().isNotFound()).andReturn());
-            if (first == null) first = b;
-            assertThat(b).isEqualTo(first);
+        // each pair: a record of another enterprise, and one that does not exist; the two answers must be the same
+        List<List<MockHttpServletRequestBuilder>> pairs = List.of(
+                List.of(put("/api/enterprises/" + otherEnterprise + "/facts/" + othersFact).contentType(MediaType.APPLICATION_JSON).content(change),
+                        put("/api/enterprises/" + missingEnterprise + "/facts/" + othersFact).contentType(MediaType.APPLICATION_JSON).content(change)),
+                List.of(put("/api/enterprises/" + own + "/facts/" + othersFact).contentType(MediaType.APPLICATION_JSON).content(change),
+                        put("/api/enterprises/" + own + "/facts/" + missingFact).contentType(MediaType.APPLICATION_JSON).content(change)),
+                List.of(delete("/api/enterprises/" + otherEnterprise + "/facts/" + othersFact).param("version", "1"),
+                        delete("/api/enterprises/" + missingEnterprise + "/facts/" + othersFact).param("version", "1")),
+                List.of(delete("/api/enterprises/" + own + "/facts/" + othersFact).param("version", "1"),
+                        delete("/api/enterprises/" + own + "/facts/" + missingFact).param("version", "1")));
+        for (List<MockHttpServletRequestBuilder> pair : pairs) {
+            JsonNode a = body(mvc.perform(pair.get(0).with(as).with(csrf())).andExpect(status().isNotFound()).andReturn());
+            JsonNode b = body(mvc.perform(pair.get(1).with(as).with(csrf())).andExpect(status().isNotFound()).andReturn());
+            assertThat(a).isEqualTo(b);
         }
         mvc.perform(get("/enterprises/" + otherEnterprise + "/match").param("edit", String.valueOf(othersFact)).with(as)).andExpect(status().isNotFound());
         mvc.perform(get("/enterprises/" + own + "/match").param("edit", String.valueOf(othersFact)).with(as)).andExpect(status().isNotFound());
