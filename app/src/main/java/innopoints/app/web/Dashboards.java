@@ -157,7 +157,7 @@ public class Dashboards {
     public List<RecentImport> recentImports(int n) {
         return jdbc.sql("select id, kind, file_name, uploaded_by, uploaded_at, status, rows_total from import_run order by id desc limit ?")
                 .param(n).query((rs, i) -> new RecentImport(rs.getLong(1), ImportKind.labelOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getInt(7))).list();
+                        innopoints.app.platform.Times.local(rs, "uploaded_at"), rs.getString(6), rs.getInt(7))).list();
     }
 
     /** Accounts of one role: how many, how many disabled. */
