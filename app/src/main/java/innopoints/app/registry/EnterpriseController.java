@@ -78,6 +78,7 @@ public class EnterpriseController {
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         access.checkRegistry(me);
+        model.addAttribute("filterErrors", registry.filterProblems(filter));
         model.addAttribute("page", repo.page(filter, PageQuery.of(page, size, sort, dir)));
         model.addAttribute("filter", filter);
         model.addAttribute("areas", places.areas());

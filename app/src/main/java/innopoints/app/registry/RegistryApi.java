@@ -108,6 +108,7 @@ public class RegistryApi {
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @Parameter(description = SORTS) @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
+        registry.checkFilter(filter);
         return PageJson.of(repo.page(filter, PageQuery.of(page, size, sort, dir)), EnterpriseJson::of);
     }
 
@@ -123,6 +124,7 @@ public class RegistryApi {
                                                  @Parameter(description = SORTS) @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) String dir) {
         access.checkRegistry(me);
+        registry.checkFilter(filter);
         return Xlsx.download("企业名录", "企业名录", EnterpriseController.COLUMNS, repo.page(filter, PageQuery.export(sort, dir)).items());
     }
 

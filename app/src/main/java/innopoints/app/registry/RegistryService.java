@@ -160,4 +160,35 @@ public class RegistryService {
             return null;
         }
     }
+
+    /**
+     * What is wrong with a registry filter: a district, park, industry or qualification no
+     * enterprise can hold would match nothing in silence, so each is named with the nearest words.
+     */
+    public List<FieldError> filterProblems(EnterpriseRepository.Filter f) {
+        var terms = policies.pack().terms();
+        List<FieldError> out = new ArrayList<>();
+        String district = blankToNull(f.district()), park = blankToNull(f.park());
+        String d = terms.districtProblem(district);
+        if (d != null) out.add(new FieldError("district", d));
+        String p = terms.parkProblem(d == null ? district : null, park);
+        if (p != null) out.add(new FieldError("park", p));
+        if (blankToNull(f.industry()) != null) {
+            String i = terms.industryProblem(f.industry().strip());
+            if (i != null) out.add(new FieldError("industry", i));
+        }
+        if (blankToNull(f.qualification()) != null) {
+            String q = terms.qualificationProblem(f.qualification().strip());
+            if (q != null) out.add(new FieldError("qualification", q));
+        }
+        return out;
+    }
+
+    /** Refuses (400, each field named) a filter that could only match nothing in silence. */
+    public void checkFilter(EnterpriseRepository.Filter f) {
+        List<FieldError> problems = filterProblems(f);
+        if (!problems.isEmpty()) throw new Invalid("筛选条件有误：" + problems.getFirst().message(), problems);
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
 }
