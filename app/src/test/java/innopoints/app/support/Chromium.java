@@ -43,6 +43,16 @@ public final class Chromium implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1366, 900)).newPage();
     }
 
+    /** Signs in through the form at {@code base}/login, as a person would, and returns the page after it. */
+    public static Page signIn(Page page, String base, String username, String password) {
+        page.navigate(base + "/login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+        page.waitForLoadState();
+        return page;
+    }
+
     /** Saves a screenshot under target/screenshots for a human to look at. */
     public static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));

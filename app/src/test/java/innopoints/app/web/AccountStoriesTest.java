@@ -34,12 +34,7 @@ class AccountStoriesTest {
     String url(String path) { return "http://localhost:" + port + path; }
 
     Page signIn(Page page, String username, String password) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("button[type=submit]");
-        page.waitForLoadState();
-        return page;
+        return Chromium.signIn(page, url(""), username, password);
     }
 
     /** Screenshots at 1280 px and 390 px; at 390 px the page must not scroll sideways. */

@@ -35,12 +35,7 @@ class BrowserStoriesTest {
 
     Page signIn(String username) {
         Page page = chromium.page();
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", ServiceTest.PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForLoadState();
-        return page;
+        return Chromium.signIn(page, url(""), username, ServiceTest.PASSWORD);
     }
 
     /** Waits until htmx has set up the page, so that a change event is not lost. */

@@ -43,12 +43,7 @@ class InterfaceStoriesTest {
 
     Page signIn(String username) {
         Page page = chromium.page();
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", ServiceTest.PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForLoadState();
-        return page;
+        return Chromium.signIn(page, url(""), username, ServiceTest.PASSWORD);
     }
 
     static void htmxReady(Page page) {

@@ -35,12 +35,7 @@ class PushBrowserTest {
     Page signIn(String username, int width) {
         Page page = chromium.page();
         page.setViewportSize(width, 900);
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", ServiceTest.PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForLoadState();
-        return page;
+        return Chromium.signIn(page, url(""), username, ServiceTest.PASSWORD);
     }
 
     /** Whether the page's own content (the navigation bar is the layout's) is wider than the window. */
