@@ -309,6 +309,13 @@ public final class Calculator {
 
         /** Applies caps to a candidate's value without using them; returns false if nothing is left. */
         boolean applyCaps(Candidate cand) {
+            if (cand.value.signum() <= 0) {
+                // nothing to pay before any cap is looked at (a difference of zero or less, seed 000 art. 46): say so, not "上限已用尽"
+                if (explain) excluded.add(new Exclusion(cand.d, cand.c, cand.factId(), Exclusion.ReasonKind.NO_BASE, "按“" + cand.c.award().quote()
+                        + "”计算所得为" + Numbers.show(cand.value) + cand.d.unit().label() + "，计算基数（差额）为零或负数，无可给予的金额",
+                        cand.steps.copy()));
+                return false;
+            }
             for (Cap cap : cand.c.caps()) {
                 BigDecimal used = capUsed.getOrDefault(capKey(cap, cand), BigDecimal.ZERO);
                 BigDecimal room = cap.amount().subtract(used).max(BigDecimal.ZERO);

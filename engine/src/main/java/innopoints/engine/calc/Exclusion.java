@@ -12,5 +12,5 @@ import java.util.List;
  * @param reasonKind what kind of reason, so that a screen can tell a near miss from a closed door
  */
 public record Exclusion(Document document, Clause clause, String factId, ReasonKind reasonKind, String reason, List<Step> steps) {
-    public enum ReasonKind { DRAFT, NOT_PUBLISHED, OUTSIDE_WINDOW, OUTSIDE_AREA, BENEFICIARY, CONDITION, MISSING_VALUE, NOT_LISTED, CAP_USED, STACKED, ALREADY_AWARDED }
+    public enum ReasonKind { DRAFT, NOT_PUBLISHED, OUTSIDE_WINDOW, OUTSIDE_AREA, BENEFICIARY, CONDITION, MISSING_VALUE, NOT_LISTED, CAP_USED, NO_BASE, STACKED, ALREADY_AWARDED }
 }
