@@ -250,6 +250,13 @@ public final class Calculator {
                 if (ag.weights() != null) {
                     Object key = f.value(ag.weights().field());
                     BigDecimal weight = key == null ? null : ag.weights().values().get(key.toString());
+                    // a multiplier whose words need several things ("种子期、初创期科技型企业") applies only when all hold
+                    Condition unmet = weight == null ? null : ag.weights().when().stream().filter(cond -> !cond.holds(s.subject(), f)).findFirst().orElse(null);
+                    if (unmet != null) {
+                        if (explain) pre.step(unmet.quote(), f.id() + "：" + unmet.fieldWords() + "为 " + unmet.shown(unmet.actual(s.subject(), f))
+                                + "（要求" + unmet.requirement() + "），不按“" + ag.weights().quote() + "”加倍计入，按1倍计入");
+                        weight = null;
+                    }
                     if (weight != null) w = weight;
                 }
                 sum = sum.add(v.multiply(w));
@@ -312,7 +319,7 @@ public final class Calculator {
             if (cand.value.signum() <= 0) {
                 // nothing to pay before any cap is looked at (a difference of zero or less, seed 000 art. 46): say so, not "上限已用尽"
                 if (explain) excluded.add(new Exclusion(cand.d, cand.c, cand.factId(), Exclusion.ReasonKind.NO_BASE, "按“" + cand.c.award().quote()
-                        + "”计算所得为" + Numbers.show(cand.value) + cand.d.unit().label() + "，计算基数（差额）为零或负数，无可给予的金额",
+                        + "”计算所得为" + Numbers.show(cand.value) + cand.d.unit().label() + "，无可给予的金额（计算基数或差额为零或负数，或未达到计量标准）",
                         cand.steps.copy()));
                 return false;
             }

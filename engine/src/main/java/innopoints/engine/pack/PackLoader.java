@@ -730,8 +730,18 @@ public final class PackLoader {
                 }
                 boolean upTo = wf.bool("upTo", false);
                 String q = quotes.check(wf, "quote", true);
+                List<Condition> when = new ArrayList<>();
+                Node whenNode = wf.opt("when");
+                if (whenNode != null) {
+                    if (!whenNode.isList()) whenNode.problem("when must be a list of conditions on the fact's fields");
+                    else for (Node cn : whenNode.items()) {
+                        Condition cond = condition(cn, fact, quotes);
+                        if (cond != null && cond.profileField() != null) cn.problem("a weight's condition tests a field of the fact, not of the enterprise");
+                        else if (cond != null) when.add(cond);
+                    }
+                }
                 wf.done();
-                if (index >= 0) weights = new Aggregate.Weights(index, field, values, upTo, q);
+                if (index >= 0) weights = new Aggregate.Weights(index, field, values, upTo, q, when);
             }
         }
         BigDecimal atLeast = f.decimal("atLeast", false);
