@@ -33,7 +33,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Two ways in. People sign in by form and keep a session; every change they make carries the CSRF
@@ -137,27 +136,7 @@ public class SecurityConfig {
 
     /** A problem-details answer (RFC 9457) in the shape of {@link innopoints.app.platform.ApiErrors}. */
     static void problem(HttpServletRequest req, HttpServletResponse res, int status, String title, String detail) throws IOException {
-        String slug = switch (status) {
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 429 -> "too-many-requests";
-            default -> "error";
-        };
-        res.setStatus(status);
-        res.setContentType("application/problem+json;charset=UTF-8");
-        res.getOutputStream().write(("{\"type\":\"https://innopoints.nantong/problems/" + slug + "\",\"title\":\"" + json(title)
-                + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(URI.create(req.getRequestURI()).getRawPath()) + "\"}").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.toString();
+        innopoints.app.platform.ApiErrors.write(req, res, status, title, detail, java.util.List.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import innopoints.app.platform.Failures.Failure;
 import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Failures.Invalid;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +45,40 @@ public class ApiErrors {
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
+    /**
+     * The same shape written straight to the response, for the filters that answer before any
+     * handler (sign-in, body limits, unreadable parameters), where no message converter runs.
+     */
+    public static void write(HttpServletRequest req, HttpServletResponse res, int status, String title, String detail,
+                             List<FieldError> errors) throws IOException {
+        StringBuilder b = new StringBuilder("{\"type\":\"https://innopoints.nantong/problems/").append(slug(status))
+                .append("\",\"title\":\"").append(json(title)).append("\",\"status\":").append(status)
+                .append(",\"detail\":\"").append(json(detail)).append("\",\"instance\":\"")
+                .append(json(URI.create(req.getRequestURI()).getRawPath())).append('"');
+        if (errors != null && !errors.isEmpty()) {
+            b.append(",\"errors\":[");
+            for (int i = 0; i < errors.size(); i++) {
+                FieldError e = errors.get(i);
+                b.append(i == 0 ? "" : ",").append("{\"field\":\"").append(json(e.field() == null ? "" : e.field()))
+                        .append("\",\"message\":\"").append(json(e.message())).append("\"}");
+            }
+            b.append(']');
+        }
+        res.setStatus(status);
+        res.setContentType("application/problem+json;charset=UTF-8");
+        res.getOutputStream().write(b.append('}').toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
     static String slug(int status) {
         return switch (status) {
             case 400 -> "invalid-input";
@@ -52,6 +89,7 @@ public class ApiErrors {
             case 409 -> "conflict";
             case 413 -> "too-large";
             case 415 -> "unsupported-type";
+            case 429 -> "too-many-requests";
             default -> "error";
         };
     }

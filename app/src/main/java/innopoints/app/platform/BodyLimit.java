@@ -12,7 +12,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds the body of every API request other than an upload: a declared length over
@@ -41,23 +40,10 @@ public class BodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
         if (req.getContentLengthLong() > MAX_BYTES) {
-            res.setStatus(413);
-            res.setContentType("application/problem+json;charset=UTF-8");
-            res.getOutputStream().write(("{\"type\":\"https://innopoints.nantong/problems/" + ApiErrors.slug(413) + "\",\"title\":\"请求内容过大\",\"status\":413,"
-                    + "\"detail\":\"" + REASON + "\",\"instance\":\"" + json(URI.create(req.getRequestURI()).toString()) + "\"}").getBytes(StandardCharsets.UTF_8));
+            ApiErrors.write(req, res, 413, "请求内容过大", REASON, java.util.List.of());
             return;
         }
         chain.doFilter(new Bounded(req), res);
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.toString();
     }
 
     /** The request with a body that refuses to be read past the limit. */

@@ -41,10 +41,7 @@ public class UnreadableParameters extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             log.warn("Refused {} {}: unreadable parameters", req.getMethod(), req.getRequestURI());
             if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
-                res.setStatus(400);
-                res.setContentType("application/problem+json;charset=UTF-8");
-                res.getOutputStream().write(("{\"type\":\"https://innopoints.nantong/problems/" + ApiErrors.slug(400) + "\",\"title\":\"" + ApiErrors.title(400)
-                        + "\",\"status\":400,\"detail\":\"" + REASON + "\",\"errors\":[{\"field\":\"\",\"message\":\"" + REASON + "\"}]}").getBytes(StandardCharsets.UTF_8));
+                ApiErrors.write(req, res, 400, ApiErrors.title(400), REASON, java.util.List.of(new Failures.FieldError("", REASON)));
             } else {
                 // Written here: an error dispatch would read the parameters again, and fail again.
                 res.setStatus(400);

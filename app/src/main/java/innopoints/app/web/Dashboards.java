@@ -2,7 +2,8 @@ package innopoints.app.web;
 
 import innopoints.app.accounts.Account;
 import innopoints.app.platform.Policies;
-import innopoints.app.registry.imports.ImportKind;
+import innopoints.app.registry.imports.ImportRun;
+import innopoints.app.registry.imports.ImportService;
 import innopoints.app.screening.ScreenRun;
 import innopoints.app.screening.ScreeningViews;
 import innopoints.engine.policy.Clause;
@@ -11,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,11 +26,13 @@ import java.util.Map;
  */
 @Component
 public class Dashboards {
+    private final ImportService imports;
     private final JdbcClient jdbc;
     private final Policies policies;
     private final ScreeningViews screening;
 
-    public Dashboards(JdbcClient jdbc, Policies policies, ScreeningViews screening) {
+    public Dashboards(JdbcClient jdbc, Policies policies, ScreeningViews screening, ImportService imports) {
+        this.imports = imports;
         this.jdbc = jdbc;
         this.policies = policies;
         this.screening = screening;
@@ -142,23 +144,8 @@ public class Dashboards {
 
     public long facts() { return jdbc.sql("select count(*) from enterprise_fact").query(Long.class).single(); }
 
-    /** A recent upload of department data. */
-    public record RecentImport(long id, String kind, String fileName, String uploadedBy, OffsetDateTime uploadedAt, String status, int rows) {
-        public String statusLabel() {
-            return switch (status) {
-                case "applied" -> "已导入";
-                case "rejected" -> "未导入（有误）";
-                case "unchanged" -> "无变化";
-                default -> status;
-            };
-        }
-    }
-
-    public List<RecentImport> recentImports(int n) {
-        return jdbc.sql("select id, kind, file_name, uploaded_by, uploaded_at, status, rows_total from import_run order by id desc limit ?")
-                .param(n).query((rs, i) -> new RecentImport(rs.getLong(1), ImportKind.labelOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        innopoints.app.platform.Times.local(rs, "uploaded_at"), rs.getString(6), rs.getInt(7))).list();
-    }
+    /** The newest uploads of department data, as the imports page lists them. */
+    public List<ImportRun> recentImports(int n) { return imports.recent(n); }
 
     /** Accounts of one role: how many, how many disabled. */
     public record RoleCount(String role, long accounts, long disabled) {}

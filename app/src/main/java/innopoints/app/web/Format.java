@@ -20,7 +20,7 @@ public class Format {
 
     /** Exact yuan for a detail: "123,456.78元". */
     public String yuan(BigDecimal v) {
-        return v == null ? "" : Numbers.group(Unit.YUAN.round(v)) + "元";
+        return v == null ? "" : Unit.YUAN.of(v).display();
     }
 
     /** Exact yuan without the unit, for a column whose header names it. */
@@ -35,18 +35,17 @@ public class Format {
 
     /** Points as the rounding rule keeps them: "30.0000分". */
     public String points(BigDecimal v) {
-        return v == null ? "" : Numbers.group(Unit.POINTS.round(v)) + Unit.POINTS.label();
+        return v == null ? "" : Unit.POINTS.of(v).display();
     }
 
     /** A figure in a detail: exact yuan, or points. {@code unit} is "yuan" or "points". */
     public String detail(BigDecimal v, String unit) {
-        if (v == null) return "金额由主管部门核定";
-        return Unit.YUAN.key().equals(unit) ? yuan(v) : points(v);
+        return innopoints.app.screening.Figures.text(v, unit);
     }
 
     /** A figure in a list or tally: 万元, or points. */
     public String list(BigDecimal v, String unit) {
-        if (v == null) return "金额由主管部门核定";
+        if (v == null) return innopoints.app.screening.Figures.text(null, unit);
         return Unit.YUAN.key().equals(unit) ? wan(v) : points(v);
     }
 

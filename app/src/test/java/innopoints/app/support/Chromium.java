@@ -53,6 +53,11 @@ public final class Chromium implements AutoCloseable {
         return page;
     }
 
+    /** Waits until htmx has set up the page, so that a change event is not lost. */
+    public static void htmxReady(Page page) {
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+    }
+
     /** Saves a screenshot under target/screenshots for a human to look at. */
     public static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));

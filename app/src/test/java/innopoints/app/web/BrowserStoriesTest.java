@@ -38,11 +38,6 @@ class BrowserStoriesTest {
         return Chromium.signIn(page, url(""), username, ServiceTest.PASSWORD);
     }
 
-    /** Waits until htmx has set up the page, so that a change event is not lost. */
-    static void htmxReady(Page page) {
-        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
-    }
-
     @Test
     void anEnterpriseSeesItsEntitlementsDeclaresAFactAndSeesTheNewFigureExplained() {
         Page page = signIn("qiye");
@@ -52,7 +47,7 @@ class BrowserStoriesTest {
         Chromium.shot(page, "1-enterprise-home");
 
         page.click("#open-calculator");
-        htmxReady(page);
+        Chromium.htmxReady(page);
         assertThat(page.locator("h1")).hasText("政策计算器");
         int before = page.locator(".award").count();
         page.selectOption("#type", "high_tech_enterprise_recognition");
@@ -76,7 +71,7 @@ class BrowserStoriesTest {
     void aRefusedFactKeepsWhatWasTypedAndNamesTheField() {
         Page page = signIn("qiye");
         page.click("#open-calculator");
-        htmxReady(page);
+        Chromium.htmxReady(page);
         page.selectOption("#type", "ic_tape_out");
         assertThat(page.locator("#field-first_round_cost")).isVisible();
         page.fill("#field-product", "NT-28芯片");
@@ -116,7 +111,7 @@ class BrowserStoriesTest {
         String runPage = page.url();
         page.navigate(url("/policies"));
         page.navigate(runPage);
-        htmxReady(page);
+        Chromium.htmxReady(page);
         assertThat(page.locator("#run-status")).containsText("已完成", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         page.reload();
         var clause = page.locator("#clause-tallies tbody a").first();

@@ -46,17 +46,13 @@ class InterfaceStoriesTest {
         return Chromium.signIn(page, url(""), username, ServiceTest.PASSWORD);
     }
 
-    static void htmxReady(Page page) {
-        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
-    }
-
     long qiyeEnterprise() { return accounts.get("qiye").enterpriseId(); }
 
     /** Fills the what-if with a draft switch, another date and a hypothetical tape-out; returns the page after computing. */
     Page whatIfWith(String cost) {
         Page page = signIn("qiye");
         page.navigate(url("/enterprises/" + qiyeEnterprise() + "/match"));
-        htmxReady(page);
+        Chromium.htmxReady(page);
         page.fill("#whatif-asOf", "2026-09-30");
         page.check("#drafts");
         page.selectOption("#whatif-type", "ic_tape_out");
@@ -100,7 +96,7 @@ class InterfaceStoriesTest {
     void aRefusedFactKeepsWhatWasTypedListsEveryErrorAndARefreshDoesNotPostAgain() {
         Page page = signIn("qiye");
         page.navigate(url("/enterprises/" + qiyeEnterprise() + "/match"));
-        htmxReady(page);
+        Chromium.htmxReady(page);
         page.selectOption("#type", "ic_tape_out");
         assertThat(page.locator("#field-first_round_cost")).isVisible();
         page.fill("#date", "");

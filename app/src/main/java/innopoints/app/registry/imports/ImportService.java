@@ -175,4 +175,9 @@ public class ImportService {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The newest uploads, newest first. */
+    public List<ImportRun> recent(int n) {
+        return runs.page(innopoints.app.platform.PageQuery.of(1, n, null, null)).items();
+    }
 }
