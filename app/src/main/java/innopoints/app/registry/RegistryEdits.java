@@ -34,14 +34,12 @@ public class RegistryEdits {
     private final JdbcClient jdbc;
     private final RegistryService registry;
     private final Access access;
-    private final PlacesSync places;
     private final ApplicationEventPublisher events;
 
-    public RegistryEdits(JdbcClient jdbc, RegistryService registry, Access access, PlacesSync places, ApplicationEventPublisher events) {
+    public RegistryEdits(JdbcClient jdbc, RegistryService registry, Access access, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.access = access;
-        this.places = places;
         this.events = events;
     }
 
@@ -65,14 +63,14 @@ public class RegistryEdits {
         }
         String district = text(in.district(), "district", "所属板块", MAX_NAME, true, errors);
         String park = text(in.park(), "park", "所在园区", MAX_NAME, false, errors);
-        if (district != null && !places.district(district)) {
-            errors.add(new FieldError("district", "“所属板块”（district）“" + district + "”不是南通的板块，应为以下之一："
-                    + places.areas().stream().map(PlacesSync.Area::name).collect(Collectors.joining("、"))));
-        } else if (district != null && park != null && !places.parkIn(district, park)) {
-            errors.add(new FieldError("park", "“所在园区”（park）“" + park + "”不是" + district + "的园区"));
-        }
         List<String> industries = list(in.industries(), "industries", "产业链", errors);
         List<String> qualifications = list(in.qualifications(), "qualifications", "资质", errors);
+        Map<String, String> labels = Map.of("district", "“所属板块”（district）", "park", "“所在园区”（park）",
+                "industry", "“产业链”（industries）", "qualification", "“资质”（qualifications）");
+        for (FieldError e : registry.profileProblems(district, park, industries, qualifications)) {
+            String field = e.field().equals("industry") ? "industries" : e.field().equals("qualification") ? "qualifications" : e.field();
+            errors.add(new FieldError(field, labels.get(e.field()) + "：" + e.message()));
+        }
         String size = null;
         if (in.size() != null && !in.size().isBlank()) {
             size = Sizes.parse(in.size());

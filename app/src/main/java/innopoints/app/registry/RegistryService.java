@@ -162,26 +162,33 @@ public class RegistryService {
     }
 
     /**
-     * What is wrong with a registry filter: a district, park, industry or qualification no
-     * enterprise can hold would match nothing in silence, so each is named with the nearest words.
+     * What is wrong with a profile's place and words, by the engine's check that scenarios and
+     * imports use too: an unknown district, park, industry or qualification is named with the
+     * nearest valid values, since a word no clause or filter knows matches nothing in silence.
      */
-    public List<FieldError> filterProblems(EnterpriseRepository.Filter f) {
+    public List<FieldError> profileProblems(String district, String park, List<String> industries, List<String> qualifications) {
         var terms = policies.pack().terms();
         List<FieldError> out = new ArrayList<>();
-        String district = blankToNull(f.district()), park = blankToNull(f.park());
         String d = terms.districtProblem(district);
         if (d != null) out.add(new FieldError("district", d));
         String p = terms.parkProblem(d == null ? district : null, park);
         if (p != null) out.add(new FieldError("park", p));
-        if (blankToNull(f.industry()) != null) {
-            String i = terms.industryProblem(f.industry().strip());
-            if (i != null) out.add(new FieldError("industry", i));
+        for (String i : industries) {
+            String problem = terms.industryProblem(i);
+            if (problem != null) out.add(new FieldError("industry", problem));
         }
-        if (blankToNull(f.qualification()) != null) {
-            String q = terms.qualificationProblem(f.qualification().strip());
-            if (q != null) out.add(new FieldError("qualification", q));
+        for (String q : qualifications) {
+            String problem = terms.qualificationProblem(q);
+            if (problem != null) out.add(new FieldError("qualification", problem));
         }
         return out;
+    }
+
+    /** What is wrong with a registry filter: see {@link #profileProblems}. */
+    public List<FieldError> filterProblems(EnterpriseRepository.Filter f) {
+        String industry = blankToNull(f.industry()), qualification = blankToNull(f.qualification());
+        return profileProblems(blankToNull(f.district()), blankToNull(f.park()),
+                industry == null ? List.of() : List.of(industry), qualification == null ? List.of() : List.of(qualification));
     }
 
     /** Refuses (400, each field named) a filter that could only match nothing in silence. */

@@ -90,4 +90,15 @@ class RegistryEditsTest {
                         .param("revenue", "88888888"))
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("value=\"88888888\"")));
     }
+
+    @Test
+    void aHandEditRefusesAnUnknownDistrictOrIndustryAsImportsDoNamingTheNearest() throws Exception {
+        long id = enterprises.create("南通手工编辑取值测试有限公司", "崇川区");
+        mvc.perform(put("/api/enterprises/" + id).with(user(accounts.get("kjj"))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":1,\"name\":\"南通手工编辑取值测试有限公司\",\"district\":\"通州\",\"industries\":[\"集成电\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'district')].message").value(org.hamcrest.Matchers.hasItem(containsString("通州区"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'industries')].message").value(org.hamcrest.Matchers.hasItem(containsString("集成电路"))));
+        assertThat(jdbc.sql("select district from enterprise where id = ?").param(id).query(String.class).single()).isEqualTo("崇川区");
+    }
 }
