@@ -6,9 +6,11 @@ import java.util.Objects;
 
 /**
  * Something that happened to the subject, on a date: values by the index of its type's fields
- * (BigDecimal, Boolean, String or LocalDate; null where not given).
+ * (BigDecimal, Boolean, String or LocalDate; null where not given). {@code project} names the
+ * real project (or exhibition, product, recognition...) the fact is about, so that facts of
+ * different types about one project count as one matter (null: see {@link #projectKey()}).
  */
-public record Fact(String id, FactType type, LocalDate date, Object[] values) {
+public record Fact(String id, FactType type, LocalDate date, Object[] values, String project) {
     public Fact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -17,6 +19,18 @@ public record Fact(String id, FactType type, LocalDate date, Object[] values) {
             throw new IllegalArgumentException("fact " + id + " has " + values.length + " values for "
                     + type.fields().size() + " fields of " + type.key());
         }
+    }
+
+    public Fact(String id, FactType type, LocalDate date, Object[] values) { this(id, type, date, values, null); }
+
+    /**
+     * What the fact is about, for "不重复": the project it names, else the value of its type's own
+     * {@code project} field, else the fact itself (its id).
+     */
+    public String projectKey() {
+        if (project != null) return project;
+        Object own = value("project");
+        return own != null ? own.toString() : id;
     }
 
     public Object value(int index) { return values[index]; }

@@ -2,6 +2,7 @@ package innopoints.engine.pack;
 
 import innopoints.engine.calc.Calculation;
 import innopoints.engine.calc.Calculator;
+import innopoints.engine.calc.Choice;
 import innopoints.engine.calc.Exclusion;
 import innopoints.engine.calc.Result;
 import innopoints.engine.calc.Undetermined;
@@ -46,6 +47,36 @@ public final class CaseRunner {
                 if (!sameSplit(e.split(), got)) out.add(e.clause() + ": expected split " + show(e.split()) + ", got " + show(got));
             }
         }
+        List<Choice> choices = new ArrayList<>(calc.choices());
+        for (List<WorkedCase.Expected> group : c.alternatives()) {
+            Choice match = null;
+            for (Choice ch : choices) {
+                Set<String> refs = new LinkedHashSet<>();
+                ch.options().forEach(o -> refs.add(o.ref()));
+                Set<String> want = new LinkedHashSet<>();
+                group.forEach(e -> want.add(e.clause()));
+                if (refs.equals(want)) match = ch;
+            }
+            if (match == null) {
+                out.add("expected a choice between " + String.join(" and ", group.stream().map(WorkedCase.Expected::clause).toList())
+                        + ", but the choices are " + show(calc.choices()));
+                continue;
+            }
+            choices.remove(match);
+            for (WorkedCase.Expected e : group) {
+                for (Choice.Option o : match.options()) {
+                    if (!o.ref().equals(e.clause())) continue;
+                    if (o.item().figure().value().compareTo(e.figure()) != 0) out.add(e.clause() + " (alternative): expected figure " + Numbers.plain(e.figure()) + ", got " + o.item().figure().plain());
+                    if (o.item().kind() != e.kind()) out.add(e.clause() + " (alternative): expected kind " + e.kind().key() + ", got " + o.item().kind().key());
+                    if (e.split() != null) {
+                        Map<String, BigDecimal> got = new LinkedHashMap<>();
+                        for (Map.Entry<String, Amount> s : o.item().split().entrySet()) got.put(s.getKey(), s.getValue().value());
+                        if (!sameSplit(e.split(), got)) out.add(e.clause() + " (alternative): expected split " + show(e.split()) + ", got " + show(got));
+                    }
+                }
+            }
+        }
+        if (!choices.isEmpty()) out.add("did not expect the choice " + show(choices));
         for (String ref : actual.keySet()) {
             if (!expected.contains(ref)) out.add("did not expect " + ref + " to award, but it gives " + actual.get(ref).figure().plain() + "\n" + actual.get(ref).explanation());
         }
@@ -69,6 +100,13 @@ public final class CaseRunner {
         List<String> reasons = new ArrayList<>();
         for (Exclusion e : calc.excluded()) if (e.clause().ref().equals(ref)) reasons.add(e.reason());
         return reasons.isEmpty() ? "the clause was not considered (no fact of its type)" : String.join(" | ", reasons);
+    }
+
+    private static String show(List<Choice> choices) {
+        if (choices.isEmpty()) return "none";
+        List<String> out = new ArrayList<>();
+        for (Choice ch : choices) out.add(String.join(" | ", ch.options().stream().map(o -> o.ref() + " " + o.item().figure().plain()).toList()));
+        return "[" + String.join("], [", out) + "]";
     }
 
     private static boolean sameSplit(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {

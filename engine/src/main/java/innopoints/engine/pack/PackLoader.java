@@ -4,6 +4,7 @@ import innopoints.engine.facts.Beneficiary;
 import innopoints.engine.facts.FactType;
 import innopoints.engine.facts.FieldSpec;
 import innopoints.engine.facts.FieldType;
+import innopoints.engine.facts.Nearest;
 import innopoints.engine.facts.Profile;
 import innopoints.engine.facts.Vocabulary;
 import innopoints.engine.money.Unit;
@@ -19,6 +20,7 @@ import innopoints.engine.policy.Funding;
 import innopoints.engine.policy.Kind;
 import innopoints.engine.policy.Level;
 import innopoints.engine.policy.Loc;
+import innopoints.engine.policy.Matter;
 import innopoints.engine.policy.Pack;
 import innopoints.engine.policy.PointNominal;
 import innopoints.engine.policy.StackingRule;
@@ -128,7 +130,7 @@ public final class PackLoader {
                 documents.add(d);
             }
         }
-        Pack pack = new Pack(name, vocabulary, documents, readTerms());
+        Pack pack = readMatters(new Pack(name, vocabulary, documents, readTerms()));
 
         List<WorkedCase> cases = new ArrayList<>();
         for (Document d : documents) {
@@ -148,6 +150,57 @@ public final class PackLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- matters ----------------------------------------------------------------------------
+
+    /**
+     * The pack's matters (matters.yaml): every matter a clause names, with its words, and the
+     * pairs of clauses one fact triggers that are nonetheless different matters. Without the
+     * file, a matter's id stands for its words and nothing is declared distinct.
+     */
+    private Pack readMatters(Pack pack) {
+        Path file = root.resolve("matters.yaml");
+        if (!Files.isRegularFile(file)) return pack;
+        Node n = Node.read(file, shown(file), problems);
+        Node.Fields f = n == null ? null : n.fields();
+        if (f == null) return pack;
+        Map<String, Matter> matters = new LinkedHashMap<>();
+        Node mn = f.req("matters");
+        Node.Fields mf = mn == null ? null : mn.fields();
+        if (mf != null) {
+            for (String id : mf.keys()) {
+                Node.Fields one = mf.opt(id).fields();
+                if (one == null) continue;
+                matters.put(id, new Matter(id, one.text("term", true), one.text("reading", false)));
+                one.done();
+            }
+            mf.done();
+        }
+        List<Pack.Distinct> distinct = new ArrayList<>();
+        for (Node d : f.items("distinct")) {
+            Node.Fields df = d.fields();
+            if (df == null) continue;
+            List<String> refs = df.texts("clauses");
+            String reading = df.text("reading", true);
+            df.done();
+            for (String ref : refs) if (pack.clause(ref) == null) d.problem("unknown clause '" + ref + "' (expected document-id:clause-id)");
+            if (refs.size() != 2) d.problem("distinct names exactly two clauses, found " + refs.size());
+            else if (reading != null) distinct.add(new Pack.Distinct(refs.get(0), refs.get(1), reading));
+        }
+        f.done();
+        for (Clause c : pack.clauses()) {
+            if (c.matter() != null && !matters.containsKey(c.matter())) {
+                problems.add(c.loc().file(), c.loc().line(), "matter", "matter '" + c.matter() + "' of " + c.ref()
+                        + " is not declared in matters.yaml" + near(c.matter(), matters.keySet()));
+            }
+        }
+        return new Pack(pack.name(), pack.vocabulary(), pack.documents(), pack.terms(), matters, distinct);
+    }
+
+    private static String near(String given, Set<String> valid) {
+        List<String> near = Nearest.to(given, valid, Nearest.FEW);
+        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     }
 
     // ---- profile terms ----------------------------------------------------------------------
@@ -303,8 +356,19 @@ public final class PackLoader {
             if (rule != null && r == null) sf.opt("rule").problem("expected highest or not-twice, found '" + rule + "'");
             if (among != null && a == null) sf.opt("among").problem("expected city or this-and-higher, found '" + among + "'");
             String quote = sf.text("quote", true);
+            String tieKey = sf.text("tie", false);
+            StackingRule.Tie tie = tieKey == null ? StackingRule.Tie.CHOICE : switch (tieKey) {
+                case "newer" -> StackingRule.Tie.NEWER;
+                case "older" -> StackingRule.Tie.OLDER;
+                case "choice" -> StackingRule.Tie.CHOICE;
+                default -> {
+                    sf.opt("tie").problem("expected newer, older or choice, found '" + tieKey + "'");
+                    yield null;
+                }
+            };
+            String tieQuote = sf.text("tieQuote", tie == StackingRule.Tie.NEWER || tie == StackingRule.Tie.OLDER);
             sf.done();
-            if (r != null && a != null) stacking.add(new StackingRule(r, a, quote));
+            if (r != null && a != null && tie != null) stacking.add(new StackingRule(r, a, quote, tie, tieQuote));
         }
         String reading = f.text("reading", false);
         List<Clause> clauses = new ArrayList<>();
@@ -769,36 +833,23 @@ public final class PackLoader {
             Node.Fields f = c.fields();
             if (f == null) continue;
             String name = f.text("name", true);
-            var scenario = reader.read(f, Set.of("name", "expect", "undetermined", "excluded"));
+            var scenario = reader.read(f, Set.of("name", "expect", "alternatives", "undetermined", "excluded"));
             List<WorkedCase.Expected> expect = new ArrayList<>();
             Node en = f.opt("expect");
             if (en == null) c.problem("a case needs expect: the clauses that award (an empty list [] if none)");
             else for (Node e : en.items()) {
-                Node.Fields ef = e.fields();
-                if (ef == null) continue;
-                String clause = clauseRef(ef, "clause", pack);
-                BigDecimal figure = ef.decimal("figure", true);
-                String kindKey = ef.text("kind", true);
-                Kind kind = kindKey == null ? null : switch (kindKey) {
-                    case "definite" -> Kind.DEFINITE;
-                    case "ceiling" -> Kind.CEILING;
-                    default -> {
-                        ef.opt("kind").problem("expected definite or ceiling, found '" + kindKey + "'");
-                        yield null;
-                    }
-                };
-                Map<String, BigDecimal> split = null;
-                Node sn = ef.opt("split");
-                if (sn != null) {
-                    Node.Fields sf = sn.fields();
-                    if (sf != null) {
-                        split = new LinkedHashMap<>();
-                        for (String payer : sf.keys()) split.put(payer, sf.decimal(payer, true));
-                        sf.done();
-                    }
+                WorkedCase.Expected x = expected(e, pack);
+                if (x != null) expect.add(x);
+            }
+            List<List<WorkedCase.Expected>> alternatives = new ArrayList<>();
+            for (Node group : f.items("alternatives")) {
+                List<WorkedCase.Expected> options = new ArrayList<>();
+                for (Node e : group.items()) {
+                    WorkedCase.Expected x = expected(e, pack);
+                    if (x != null) options.add(x);
                 }
-                ef.done();
-                if (clause != null && figure != null && kind != null) expect.add(new WorkedCase.Expected(clause, figure, kind, split));
+                if (group.items().size() < 2) group.problem("a choice lists at least two alternatives");
+                alternatives.add(options);
             }
             List<String> undetermined = new ArrayList<>();
             for (Node u : f.items("undetermined")) {
@@ -815,9 +866,39 @@ public final class PackLoader {
                 xf.done();
                 if (clause != null) excluded.add(new WorkedCase.ExpectedExclusion(clause, reason));
             }
-            if (name != null && scenario != null) out.add(new WorkedCase(name, shown(file), c.line(), scenario, expect, undetermined, excluded));
+            if (name != null && scenario != null) out.add(new WorkedCase(name, shown(file), c.line(), scenario, expect, alternatives, undetermined, excluded));
         }
         return out;
+    }
+
+    /** One expected figure: {clause, figure, kind, split}. */
+    private static WorkedCase.Expected expected(Node e, Pack pack) {
+        Node.Fields ef = e.fields();
+        if (ef == null) return null;
+        String clause = clauseRef(ef, "clause", pack);
+        BigDecimal figure = ef.decimal("figure", true);
+        String kindKey = ef.text("kind", true);
+        Kind kind = kindKey == null ? null : switch (kindKey) {
+            case "definite" -> Kind.DEFINITE;
+            case "ceiling" -> Kind.CEILING;
+            default -> {
+                ef.opt("kind").problem("expected definite or ceiling, found '" + kindKey + "'");
+                yield null;
+            }
+        };
+        Map<String, BigDecimal> split = null;
+        Node sn = ef.opt("split");
+        if (sn != null) {
+            Node.Fields sf = sn.fields();
+            if (sf != null) {
+                split = new LinkedHashMap<>();
+                for (String payer : sf.keys()) split.put(payer, sf.decimal(payer, true));
+                sf.done();
+            }
+        }
+        ef.done();
+        if (clause != null && figure != null && kind != null) return new WorkedCase.Expected(clause, figure, kind, split);
+        return null;
     }
 
     private static String clauseRef(Node.Fields f, String key, Pack pack) {

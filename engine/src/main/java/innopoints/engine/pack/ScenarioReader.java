@@ -12,6 +12,9 @@ import innopoints.engine.facts.ProfileTerms;
 import innopoints.engine.facts.PriorAward;
 import innopoints.engine.facts.Profile;
 import innopoints.engine.facts.Scenario;
+import innopoints.engine.money.Unit;
+import innopoints.engine.policy.Clause;
+import innopoints.engine.policy.Level;
 import innopoints.engine.policy.Pack;
 
 import java.math.BigDecimal;
@@ -119,6 +122,11 @@ public final class ScenarioReader {
         String typeKey = f.text("type", true);
         LocalDate date = bounded(f, "date", f.date("date", true));
         String id = f.text("id", false);
+        String project = f.text("project", false);
+        if (project != null && project.length() > Bound.SHORT_TEXT_CHARS) {
+            f.opt("project").problem("text of at most " + Bound.SHORT_TEXT_CHARS + " characters expected, found " + project.length());
+            project = null;
+        }
         if (typeKey == null) return null;
         FactType type = pack.vocabulary().type(typeKey);
         if (type == null) {
@@ -132,7 +140,7 @@ public final class ScenarioReader {
             if (v != null) values[i] = value(v, spec);
         }
         for (String key : f.keys()) {
-            if (!key.equals("type") && !key.equals("date") && !key.equals("id") && type.indexOf(key) < 0) {
+            if (!key.equals("type") && !key.equals("date") && !key.equals("id") && !key.equals("project") && type.indexOf(key) < 0) {
                 f.skip(key);
                 f.opt(key).problem("unknown field '" + key + "' for fact type " + typeKey + "; its fields are: "
                         + String.join(", ", type.fields().stream().map(FieldSpec::name).toList()));
@@ -140,7 +148,7 @@ public final class ScenarioReader {
         }
         f.done();
         if (date == null) return null;
-        return new Fact(id == null ? "f" + n : id, type, date, values);
+        return new Fact(id == null ? "f" + n : id, type, date, values, project);
     }
 
     static Object value(Node v, FieldSpec spec) {
@@ -193,28 +201,54 @@ public final class ScenarioReader {
         }
     }
 
+    /**
+     * An earlier award: under a clause of the pack ({clause, date, figure}), or under a policy
+     * outside it ({matter, level, unit, date, figure}); with the project it was for and any keys a
+     * cap is per (product, ship...).
+     */
     private PriorAward prior(Node node) {
         Node.Fields f = node.fields();
         if (f == null) return null;
-        String clause = f.text("clause", true);
-        LocalDate date = f.date("date", true);
+        String clause = f.text("clause", false);
+        String matter = f.text("matter", false);
+        String project = f.text("project", false);
+        String levelKey = f.text("level", false), unitKey = f.text("unit", false);
+        LocalDate date = bounded(f, "date", f.date("date", true));
         BigDecimal figure = f.decimal("figure", true);
-        if (clause != null && pack.clause(clause) == null) f.opt("clause").problem("unknown clause '" + clause + "' (expected document-id:clause-id, e.g. city-2025:4.1)");
+        Level level = null;
+        Unit unit = null;
+        Clause c = clause == null ? null : pack.clause(clause);
+        if (clause != null && c == null) f.opt("clause").problem("unknown clause '" + clause + "' (expected document-id:clause-id, e.g. city-2025:4.1)");
+        if (clause == null && matter == null) f.node().problem("an earlier award names its clause (document-id:clause-id), or its matter, level and unit when it was made under a policy outside the pack");
+        if (clause != null && (matter != null || levelKey != null || unitKey != null)) {
+            f.node().problem("an earlier award under a clause of the pack takes its matter, level and unit from the clause; give either clause or matter, level and unit");
+        }
+        if (clause == null && matter != null) {
+            if (!pack.matters().isEmpty() && !pack.matters().containsKey(matter)) f.opt("matter").problem(Nearest.unknown("事项", matter, pack.matters().keySet()));
+            level = levelKey == null ? null : Level.fromKey(levelKey);
+            if (levelKey == null) f.node().problem("an earlier award named by matter needs its level (nation, province, city or district)");
+            else if (level == null) f.opt("level").problem("expected nation, province, city or district, found '" + levelKey + "'");
+            unit = unitKey == null ? null : Unit.fromKey(unitKey);
+            if (unitKey == null) f.node().problem("an earlier award named by matter needs its unit (yuan or points)");
+            else if (unit == null) f.opt("unit").problem("expected yuan or points, found '" + unitKey + "'");
+        }
         if (figure != null && figure.signum() < 0) f.opt("figure").problem("an award cannot be negative");
         else if (figure != null && outOfBounds(figure)) {
             f.opt("figure").problem("out of bounds (0 to " + Bound.YUAN.max().toPlainString() + " with at most " + Bound.POINTS.scale() + " decimals)");
             figure = null;
         }
+        String source = f.text("source", false);
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : f.keys()) {
-            if (!List.of("clause", "date", "figure").contains(key)) {
+            if (!List.of("clause", "matter", "level", "unit", "date", "figure", "source").contains(key)) {
                 String t = f.text(key, false);
                 if (t != null) keys.put(key, t);
             }
         }
         f.done();
-        if (clause == null || date == null || figure == null) return null;
-        return new PriorAward(clause, date, figure, keys);
+        if (date == null || figure == null || c == null && (matter == null || level == null || unit == null)) return null;
+        return new PriorAward(clause, c != null ? c.matter() : matter, project, c != null ? pack.document(c.documentId()).level() : level,
+                c != null ? pack.document(c.documentId()).unit() : unit, date, figure, keys, source);
     }
 
     /** A date within the date bound, or null with a problem. */

@@ -17,14 +17,31 @@ public final class Pack {
     private final Map<String, Clause> byRef = new LinkedHashMap<>();
     private final Clause[][] byFactType;
     private final ProfileTerms terms;
+    private final Map<String, Matter> matters;
+    private final List<Distinct> distinct;
+
+    /**
+     * Two clauses of different documents that one fact can trigger but that reward different
+     * things, so that they stack: declared in matters.yaml with the reading that tells them apart.
+     */
+    public record Distinct(String first, String second, String reading) {
+        public boolean names(String a, String b) { return first.equals(a) && second.equals(b) || first.equals(b) && second.equals(a); }
+    }
 
     public Pack(String name, Vocabulary vocabulary, List<Document> documents) {
         this(name, vocabulary, documents, ProfileTerms.OPEN);
     }
 
     public Pack(String name, Vocabulary vocabulary, List<Document> documents, ProfileTerms terms) {
+        this(name, vocabulary, documents, terms, Map.of(), List.of());
+    }
+
+    public Pack(String name, Vocabulary vocabulary, List<Document> documents, ProfileTerms terms,
+                Map<String, Matter> matters, List<Distinct> distinct) {
         this.name = name;
         this.terms = terms;
+        this.matters = Map.copyOf(matters);
+        this.distinct = List.copyOf(distinct);
         this.vocabulary = vocabulary;
         this.documents = List.copyOf(documents);
         List<List<Clause>> index = new ArrayList<>();
@@ -41,6 +58,23 @@ public final class Pack {
     }
 
     public String name() { return name; }
+
+    /** The matter of this id, as matters.yaml names it (its id as its words where the pack declares none). */
+    public Matter matter(String id) {
+        Matter m = matters.get(id);
+        return m != null ? m : new Matter(id, id, null);
+    }
+
+    /** The matters the pack declares (matters.yaml), by id. */
+    public Map<String, Matter> matters() { return matters; }
+
+    /** Pairs of clauses one fact triggers that the pack declares to be different matters. */
+    public List<Distinct> distinct() { return distinct; }
+
+    public boolean declaredDistinct(String refA, String refB) {
+        for (Distinct d : distinct) if (d.names(refA, refB)) return true;
+        return false;
+    }
 
     public Vocabulary vocabulary() { return vocabulary; }
 
