@@ -204,6 +204,8 @@ public final class Calculator {
             final int year;
             final Steps steps;
             BigDecimal value;
+            /** The figure before its matter's earlier awards were taken off (what the clause allows on its own). */
+            BigDecimal gross;
             Kind kind;
             Map<String, Amount> split;
             /** Figures the texts forbid enjoying together with this one without saying which wins. */
@@ -548,19 +550,36 @@ public final class Calculator {
                 StackingRule r = relation(c, a);
                 if (r == null) continue;
                 acc.paid = acc.paid.add(a.figure());
-                acc.earlier.add(label(a));
+                if (explain) acc.earlier.add(label(a));
                 Clause ac = a.clause() == null ? null : pack.clause(a.clause());
                 if (ac != null) acc.before.merge(ac, a.figure(), BigDecimal::add);
                 else acc.outside.merge(a.matter() + "|" + a.level(), a.figure(), BigDecimal::add);
                 if (acc.rule == null || ac == null || pack.document(ac.documentId()) != c.d) acc.rule = r;
             }
+            // figures of earlier facts of this matter and project, kept before the account was needed
+            for (Candidate a : accepted) {
+                if (!c.c.matter().equals(a.c.matter()) || a.d.unit() != c.d.unit() || !sameProject(a, c) || yearlyMatter(c.c.matter()) && a.year != c.year) continue;
+                acc.now.merge(a.c, a.gross, BigDecimal::add);
+                acc.paid = acc.paid.add(a.value);
+                if (explain) acc.earlier.add(a.label());
+                if (acc.rule == null || a.d != c.d) acc.rule = relation(c.d, a.d);
+            }
             accounts.put(key, acc);
             return acc;
         }
 
+        /** Whether the matter received anything before this figure: else it is paid in full and no account is kept. */
+        boolean received(Candidate c) {
+            if (!accounts.isEmpty()) return true;
+            for (PriorAward a : s.awarded()) if (c.c.matter().equals(a.matter())) return true;
+            for (Candidate a : accepted) if (c.c.matter().equals(a.c.matter())) return true;
+            return false;
+        }
+
         /** Meets a capped figure with its matter's account; false when the matter already received all it allows. */
         boolean paidOnce(Candidate c) {
-            if (c.c.matter() == null) return true;
+            c.gross = c.value;
+            if (c.c.matter() == null || !received(c)) return true;
             MatterAccount acc = account(c);
             BigDecimal gross = c.value;
             acc.now.merge(c.c, gross, BigDecimal::add);
@@ -582,7 +601,7 @@ public final class Calculator {
             }
             c.value = rest;
             acc.paid = acc.paid.add(rest);
-            acc.earlier.add(c.label());
+            if (explain) acc.earlier.add(c.label());
             if (acc.rule == null) acc.rule = relation(c.d, c.d);
             return true;
         }
