@@ -320,12 +320,12 @@ public final class Calculator {
             }
             if (before.signum() > 0) {
                 BigDecimal rest = cand.value.subtract(before).max(BigDecimal.ZERO);
-                if (explain) cand.steps.step(null, "本条" + (ag.yearly() ? "本年度" : "") + "已获 " + Numbers.show(before) + d.unit().label()
+                if (explain) cand.steps.step(c.award().quote(), "本条" + (ag.yearly() ? "本年度" : "") + "已获 " + Numbers.show(before) + d.unit().label()
                         + "，本次新增 " + Numbers.show(cand.value) + " − " + Numbers.show(before) + " = " + Numbers.show(rest) + d.unit().label());
                 cand.value = rest;
                 if (rest.signum() == 0) {
-                    if (explain) excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.ALREADY_AWARDED, "按累计计算的奖励已全部获得（已获 "
-                            + Numbers.show(before) + d.unit().label() + "）", explain ? cand.steps.copy() : List.of()));
+                    if (explain) excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.ALREADY_AWARDED, "按“" + c.award().quote() + "”累计计算的奖励已全部获得（本条"
+                            + (ag.yearly() ? "本年度" : "") + "已获 " + Numbers.show(before) + d.unit().label() + "）", explain ? cand.steps.copy() : List.of()));
                     return null;
                 }
             }
@@ -583,6 +583,13 @@ public final class Calculator {
             MatterAccount acc = account(c);
             BigDecimal gross = c.value;
             acc.now.merge(c.c, gross, BigDecimal::add);
+            for (Candidate a : c.pending) {
+                // an equal figure of this fact offered as its alternative: met the same way, paid once between them
+                if (a.d.unit() == c.d.unit() && a.f == c.f && accepted.contains(a)) {
+                    c.value = a.value.min(gross);
+                    return true;
+                }
+            }
             BigDecimal entitled = acc.entitled();
             BigDecimal rest = entitled.subtract(acc.paid).min(gross);
             String term = pack.matter(c.c.matter()).term();
