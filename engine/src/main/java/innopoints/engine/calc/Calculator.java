@@ -72,7 +72,7 @@ public final class Calculator {
             for (PriorAward a : s.awarded()) {
                 Clause c = pack.clause(a.clause());
                 if (c == null) continue;
-                for (Cap cap : c.caps()) capUsed.merge(capKey(cap, a.keys().get(cap.per()), a.date().getYear()), a.figure(), BigDecimal::add);
+                for (Cap cap : c.caps()) capUsed.merge(capKey(cap, a), a.figure(), BigDecimal::add);
             }
             List<Fact> facts = s.facts();
             if (facts.size() > 1) {
@@ -303,6 +303,13 @@ public final class Calculator {
 
         String capKey(Cap cap, String keyValue, int year) {
             return cap.group() + "|" + (cap.perField() < 0 ? "" : keyValue) + "|" + (cap.yearly() ? year : 0);
+        }
+
+        /** An earlier award's cap key: under its level where the record names it (e.g. role: …), else under none, which counts against every level. */
+        String capKey(Cap cap, PriorAward a) {
+            String key = capKey(cap, a.keys().get(cap.per()), a.date().getYear());
+            String level = cap.byLevel() ? a.keys().get(cap.levelName()) : null;
+            return level == null ? key : key + "|" + level;
         }
 
         String capKey(Cap cap, Candidate cand) {

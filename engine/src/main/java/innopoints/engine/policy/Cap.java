@@ -16,16 +16,17 @@ import java.util.Map;
  * @param perField   the fact field's index, or -1 for the beneficiary itself
  * @param amount     the cap, or null when it is given per level
  * @param levelField the index of the fact field whose value picks the amount, or -1
+ * @param levelName  that field's name (an earlier award may name its level under it)
  * @param levelTerm  that field's term, for explanations
  */
 public record Cap(String per, int perField, boolean yearly, BigDecimal amount, String quote, String group,
-                  int levelField, String levelTerm, Map<String, BigDecimal> levels) {
+                  int levelField, String levelName, String levelTerm, Map<String, BigDecimal> levels) {
     public Cap {
         levels = levels == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
     }
 
     public Cap(String per, int perField, boolean yearly, BigDecimal amount, String quote, String group) {
-        this(per, perField, yearly, amount, quote, group, -1, null, Map.of());
+        this(per, perField, yearly, amount, quote, group, -1, null, null, Map.of());
     }
 
     public boolean byLevel() { return levelField >= 0; }
