@@ -185,4 +185,22 @@ class JoinedConditionsAndLevelCapsTest {
         // the member cap 3, less the 2 of a record that does not say its level: 1
         assertThat(result(c, "city:11.3").figure().plain()).isEqualTo("1.00");
     }
+
+    // ---- a multiplier's conditions joined ----------------------------------------------------
+
+    @Test
+    void countsASeedStageInvestmentTwiceOnlyWhenEveryJoinedConditionHolds() {
+        Calculation c = calc(pack, """
+                asOf: 2026-12-01
+                enterprise: {kind: fund-manager, district: 崇川区}
+                facts:
+                  - {id: a, type: fund_investment, date: 2026-02-01, amount: 25000000, stage: 种子期, tech_enterprise: true, investee_listed: false}
+                  - {id: b, type: fund_investment, date: 2026-03-01, amount: 25000000, stage: 种子期, tech_enterprise: true, investee_listed: true}
+                """);
+        // a: 2500万 × 2 = 5000万; b: listed, counts once, 2500万; 7500万 holds one full 5000万: 50万
+        Result r = result(c, "city:47.2");
+        assertThat(r.figure().plain()).isEqualTo("500000.00");
+        assertThat(r.explanation()).contains("b：须同时满足〔被投企业为科技型企业为 是，符合（要求为“是”）；被投企业已上市为 是，不符合（要求为“否”）〕，不符合，不按“最高可按实际投资金额的2倍计入累计投资金额”加倍计入，按1倍计入",
+                "累计 实际投资金额 75,000,000");
+    }
 }
