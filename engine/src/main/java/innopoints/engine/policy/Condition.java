@@ -145,12 +145,7 @@ public record Condition(String profileField, int factField, FieldSpec spec, Test
         return new Verdict(state, w + verdict, w, state == State.UNKNOWN ? missing : Set.of());
     }
 
-    /** Tests a single field's value against the stated value (for a comparison, the other field's value). */
-    public boolean holds(Object actual) {
-        if (test.joins() || operand instanceof Other) throw new IllegalStateException("needs the subject and fact: " + test.key());
-        return actual != null && holds(actual, operand);
-    }
-
+    /** Tests a field's value against the stated value or the other field's value. */
     private boolean holds(Object actual, Object against) {
         if (actual == null) return false;
         return switch (test) {
@@ -187,16 +182,11 @@ public record Condition(String profileField, int factField, FieldSpec spec, Test
         };
     }
 
-    /** What the condition requires, in Chinese, e.g. "≥ 100,000"; for a comparison, the other field by name. */
-    public String requirement() {
-        if (operand instanceof Other o) return symbol() + " " + o.words();
-        return requirement(operand);
-    }
-
-    /** What the condition requires given the value it is tested against; a comparison names the other field and shows its value. */
+    /** What the condition requires, in Chinese, e.g. "≥ 100,000"; a comparison names the other field and shows its value. */
     private String requirement(Object against) {
         if (operand instanceof Other o) {
-            return (test == Test.EQUALS ? "与" + o.words() + "相同（" : symbol() + " " + o.words() + "（") + (against == null ? "未填写" : shown(against)) + "）";
+            String other = o.words() + " " + (against == null ? "未填写" : shown(against));
+            return test == Test.EQUALS ? "与" + other + " 相同" : symbol() + " " + other;
         }
         return switch (test) {
             case IS -> Boolean.TRUE.equals(against) ? "为“是”" : "为“否”";

@@ -123,7 +123,7 @@ class JoinedConditionsAndLevelCapsTest {
                 """);
         Result r = result(c, "city:46.1");
         assertThat(r.figure().plain()).isEqualTo("7000.00");
-        assertThat(r.explanation()).contains("实际收费为 5,000，符合（要求< 规定收费（LPR的4倍）（12,000））");
+        assertThat(r.explanation()).contains("实际收费为 5,000，符合（要求< 规定收费（LPR的4倍） 12,000）");
     }
 
     @Test
@@ -132,7 +132,7 @@ class JoinedConditionsAndLevelCapsTest {
                 facts: [{type: bridge_loan_service, date: 2026-07-01, regulated_fee: 6000, actual_fee: 6000}]
                 """);
         assertThat(c.results()).isEmpty();
-        assertThat(reason(c, "city:46.1")).isEqualTo("不满足“实际收费低于规定收费（LPR的4倍）”：实际收费为 6,000，要求< 规定收费（LPR的4倍）（6,000）");
+        assertThat(reason(c, "city:46.1")).isEqualTo("不满足“实际收费低于规定收费（LPR的4倍）”：实际收费为 6,000，要求< 规定收费（LPR的4倍） 6,000");
     }
 
     // ---- caps per level ----------------------------------------------------------------------
