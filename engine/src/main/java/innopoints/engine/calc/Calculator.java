@@ -84,7 +84,7 @@ public final class Calculator {
             for (PriorAward a : s.awarded()) {
                 Clause c = pack.clause(a.clause());
                 if (c == null) continue;
-                for (Cap cap : c.caps()) capUsed.merge(capKey(cap, a.keys().get(cap.per()), a.date().getYear()), a.figure(), BigDecimal::add);
+                for (Cap cap : c.caps()) capUsed.merge(capKey(cap, a), a.figure(), BigDecimal::add);
             }
             List<Fact> facts = s.facts();
             if (facts.size() > 1) {
@@ -174,15 +174,16 @@ public final class Calculator {
                 return false;
             }
             for (Condition cond : c.conditions()) {
-                Object actual = cond.actual(p, f);
-                if (actual == null && cond.profileField() != null) {
-                    if (explain) exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "未填写" + cond.fieldWords() + "（enterprise." + cond.profileField()
-                            + "），无法判断是否适用（“" + cond.quote() + "”）");
+                Condition.Verdict v = cond.check(p, f);
+                if (v.unknown()) {
+                    // a missing profile value decides only where no other branch of an "any" holds
+                    if (explain) exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "未填写" + String.join("、", v.missing().stream()
+                            .map(m -> Condition.profileWords(m) + "（enterprise." + m + "）").toList()) + "，无法判断是否适用（“" + cond.quote() + "”）"
+                            + (cond.test().joins() ? "：" + v.unmet() : ""));
                     return false;
                 }
-                if (!cond.holds(actual)) {
-                    if (explain) exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + cond.fieldWords() + "为 "
-                            + cond.shown(actual) + "，要求" + cond.requirement());
+                if (!v.holds()) {
+                    if (explain) exclude(d, c, f, Exclusion.ReasonKind.CONDITION, "不满足“" + cond.quote() + "”：" + v.unmet());
                     return false;
                 }
             }
@@ -247,9 +248,7 @@ public final class Calculator {
             Trace t = explain ? steps : Trace.OFF;
             if (explain) {
                 if (d.status() == Status.DRAFT) steps.step(null, "本条款出自征求意见稿，尚未施行；按假定生效日期" + s.draftEffectiveDate() + "计算");
-                for (Condition cond : c.conditions()) {
-                    steps.step(cond.quote(), cond.fieldWords() + "为 " + cond.shown(cond.actual(s.subject(), f)) + "，符合（要求" + cond.requirement() + "）");
-                }
+                for (Condition cond : c.conditions()) steps.step(cond.quote(), cond.check(s.subject(), f).words());
                 if (c.reading() != null) steps.step(null, "解读：" + c.reading());
             }
             FactEnv env = new FactEnv(f, d, override, overrideValue);
@@ -293,11 +292,12 @@ public final class Calculator {
                     Object key = f.value(ag.weights().field());
                     BigDecimal weight = key == null ? null : ag.weights().values().get(key.toString());
                     // a multiplier whose words need several things ("种子期、初创期科技型企业") applies only when all hold
-                    Condition unmet = weight == null ? null : ag.weights().when().stream().filter(cond -> !cond.holds(s.subject(), f)).findFirst().orElse(null);
-                    if (unmet != null) {
-                        if (explain) pre.step(unmet.quote(), f.id() + "：" + unmet.fieldWords() + "为 " + unmet.shown(unmet.actual(s.subject(), f))
-                                + "（要求" + unmet.requirement() + "），不按“" + ag.weights().quote() + "”加倍计入，按1倍计入");
+                    for (Condition cond : weight == null ? List.<Condition>of() : ag.weights().when()) {
+                        Condition.Verdict verdict = cond.check(s.subject(), f);
+                        if (verdict.holds()) continue;
+                        if (explain) pre.step(cond.quote(), f.id() + "：" + verdict.words() + "，不按“" + ag.weights().quote() + "”加倍计入，按1倍计入");
                         weight = null;
+                        break;
                     }
                     if (weight != null) w = weight;
                 }
@@ -347,7 +347,21 @@ public final class Calculator {
             return cap.group() + "|" + (cap.perField() < 0 ? "" : keyValue) + "|" + (cap.yearly() ? year : 0);
         }
 
+        /** An earlier award's cap key: under its level where the record names it (e.g. role: …), else under none, which counts against every level. */
+        String capKey(Cap cap, PriorAward a) {
+            String key = capKey(cap, a.keys().get(cap.per()), a.date().getYear());
+            String level = cap.byLevel() ? a.keys().get(cap.levelName()) : null;
+            return level == null ? key : key + "|" + level;
+        }
+
         String capKey(Cap cap, Candidate cand) {
+            String key = scopeKey(cap, cand);
+            // "分别不超过": each level has a cap of its own
+            return cap.byLevel() ? key + "|" + cap.level(cand.f) : key;
+        }
+
+        /** The cap's scope for a candidate, whatever its level. */
+        String scopeKey(Cap cap, Candidate cand) {
             String keyValue = null;
             if (cap.perField() >= 0) {
                 Object v = cand.f.value(cap.perField());
@@ -366,12 +380,21 @@ public final class Calculator {
                 return false;
             }
             for (Cap cap : cand.c.caps()) {
+                String term = cap.perField() < 0 ? null : cand.f.type().field(cap.perField()).term();
+                BigDecimal amount = cap.amountFor(cand.f);
+                if (amount == null) {
+                    if (explain) cand.steps.step(cap.quote(), cap.scopeWords(term) + "上限按" + cap.levelTerm() + "分别规定，本条未列" + cap.levelTerm() + "“"
+                            + Condition.show(cap.level(cand.f)) + "”的上限，不受此项上限限制");
+                    continue;
+                }
                 BigDecimal used = capUsed.getOrDefault(capKey(cap, cand), BigDecimal.ZERO);
-                BigDecimal room = cap.amount().subtract(used).max(BigDecimal.ZERO);
+                // an earlier award recorded without the level counts against every level's cap
+                if (cap.byLevel()) used = used.add(capUsed.getOrDefault(scopeKey(cap, cand), BigDecimal.ZERO));
+                BigDecimal room = amount.subtract(used).max(BigDecimal.ZERO);
                 if (explain) {
-                    String term = cap.perField() < 0 ? null : cand.f.type().field(cap.perField()).term();
                     String u = cand.d.unit().label();
-                    cand.steps.step(cap.quote(), cap.scopeWords(term) + (cap.yearly() ? "（" + cand.year + "年）" : "") + "上限 " + Numbers.show(cap.amount()) + u
+                    cand.steps.step(cap.quote(), cap.scopeWords(term) + (cap.yearly() ? "（" + cand.year + "年）" : "")
+                            + (cap.byLevel() ? "（" + cap.levelTerm() + "为“" + cap.level(cand.f) + "”）" : "") + "上限 " + Numbers.show(amount) + u
                             + "，已用 " + Numbers.show(used) + u + "，尚余 " + Numbers.show(room) + u
                             + (cand.value.compareTo(room) > 0 ? "，取 " + Numbers.show(room) + u : ""));
                 }

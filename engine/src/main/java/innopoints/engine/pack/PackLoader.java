@@ -527,11 +527,13 @@ public final class PackLoader {
     private Condition condition(Node node, FactType fact, QuoteCheck quotes) {
         Node.Fields f = node.fields();
         if (f == null) return null;
+        if (f.has("any") || f.has("all")) return joined(node, f, fact, quotes);
         String field = f.text("field", true);
         String quote = quotes.check(f, "quote", true);
         Condition.Test test = null;
         Node operandNode = null;
         for (Condition.Test t : Condition.Test.values()) {
+            if (t.joins()) continue;
             Node o = f.opt(t.key());
             if (o != null) {
                 if (test != null) o.problem("a condition has one test; found " + test.key() + " and " + t.key());
@@ -542,33 +544,17 @@ public final class PackLoader {
         f.done();
         if (field == null) return null;
         if (test == null) {
-            node.problem("a condition needs one test: is, equals, in, contains, atLeast, above, atMost or below");
+            node.problem("a condition needs one test: is, equals, in, contains, atLeast, above, atMost or below (or joins others with any or all)");
             return null;
         }
-        String profileField = null;
-        int factField = -1;
-        FieldSpec spec = null;
-        if (field.startsWith("enterprise.")) {
-            profileField = field.substring("enterprise.".length());
-            if (!Profile.FIELDS.contains(profileField)) {
-                node.problem("unknown profile field '" + profileField + "', expected one of " + String.join(", ", Profile.FIELDS));
-                return null;
-            }
-        } else {
-            String name = field.startsWith("fact.") ? field.substring(5) : field;
-            if (fact == null) {
-                node.problem("a condition on '" + name + "' needs the clause's fact type");
-                return null;
-            }
-            factField = fact.indexOf(name);
-            if (factField < 0) {
-                node.problem("'" + name + "' is not a field of fact type " + fact.key());
-                return null;
-            }
-            spec = fact.field(factField);
-        }
+        Condition.Other tested = fieldOf(node, field, fact);
+        if (tested == null) return null;
+        String profileField = tested.profileField();
+        FieldSpec spec = tested.spec();
         Object operand;
-        if (test.numeric()) {
+        if (operandNode.isMap()) {
+            operand = compared(operandNode, test, field, tested, fact);
+        } else if (test.numeric()) {
             operand = operandNode.decimal();
             if (spec != null && !spec.type().numeric()) node.problem("'" + field + "' is not a number; " + test.key() + " needs one");
         } else if (test == Condition.Test.IS) {
@@ -586,7 +572,78 @@ public final class PackLoader {
             }
         }
         if (operand == null) return null;
-        return new Condition(profileField, factField, spec, test, operand, quote);
+        return new Condition(profileField, tested.factField(), spec, test, operand, quote);
+    }
+
+    /** The field a condition names: "enterprise.district", or a field of the clause's fact ("fact." optional). */
+    private static Condition.Other fieldOf(Node node, String field, FactType fact) {
+        if (field.startsWith("enterprise.")) {
+            String profileField = field.substring("enterprise.".length());
+            if (!Profile.FIELDS.contains(profileField)) {
+                node.problem("unknown profile field '" + profileField + "', expected one of " + String.join(", ", Profile.FIELDS));
+                return null;
+            }
+            return new Condition.Other(profileField, -1, null);
+        }
+        String name = field.startsWith("fact.") ? field.substring(5) : field;
+        if (fact == null) {
+            node.problem("a condition on '" + name + "' needs the clause's fact type");
+            return null;
+        }
+        int index = fact.indexOf(name);
+        if (index < 0) {
+            node.problem("'" + name + "' is not a field of fact type " + fact.key());
+            return null;
+        }
+        return new Condition.Other(null, index, fact.field(index));
+    }
+
+    /** The other field of a comparison: "atMost: {field: regulated_fee}"; both sides numbers for a numeric test. */
+    private static Condition.Other compared(Node operandNode, Condition.Test test, String field, Condition.Other tested, FactType fact) {
+        Node.Fields of = operandNode.fields();
+        String otherField = of.text("field", true);
+        of.done();
+        if (otherField == null) return null;
+        if (!test.comparesFields()) {
+            operandNode.problem(test.key() + " compares with a stated value; only equals, atLeast, above, atMost and below compare with another field");
+            return null;
+        }
+        Condition.Other other = fieldOf(operandNode, otherField, fact);
+        if (other == null) return null;
+        if (test.numeric()) {
+            if (tested.spec() == null || !tested.spec().type().numeric()) operandNode.problem("'" + field + "' is not a number; " + test.key() + " needs one");
+            if (other.spec() == null || !other.spec().type().numeric()) operandNode.problem("'" + otherField + "' is not a number; " + test.key() + " compares two numbers");
+        }
+        if (otherField.equals(field)) operandNode.problem("'" + field + "' is compared with itself");
+        return other;
+    }
+
+    /** "any: [...]" (one of the conditions holds) or "all: [...]" (each holds), with the words they came from. */
+    private Condition joined(Node node, Node.Fields f, FactType fact, QuoteCheck quotes) {
+        if (f.has("any") && f.has("all")) {
+            node.problem("a condition joins others with any or all, not both; nest one inside the other");
+            f.skip("any", "all", "quote");
+            return null;
+        }
+        boolean all = f.has("all");
+        String key = all ? "all" : "any";
+        Node list = f.opt(key);
+        String quote = quotes.check(f, "quote", true);
+        f.done();
+        if (!list.isList()) {
+            list.problem(key + " is a list of conditions");
+            return null;
+        }
+        List<Condition> parts = new ArrayList<>();
+        boolean complete = true;
+        for (Node item : list.items()) {
+            Condition c = condition(item, fact, quotes);
+            if (c == null) complete = false;
+            else parts.add(c);
+        }
+        if (list.items().size() < 2) list.problem(key + " joins at least two conditions, found " + list.items().size());
+        if (!complete || parts.size() < 2 || quote == null) return null;
+        return Condition.joined(all, parts, quote);
     }
 
     private Expression expression(Node.Fields f, String key, FactType fact, boolean required) {
@@ -747,7 +804,33 @@ public final class PackLoader {
         if (f == null) return null;
         String per = orElse(f.text("per", false), "enterprise");
         String period = orElse(f.text("period", false), "all");
-        BigDecimal amount = f.decimal("amount", true);
+        boolean byLevel = f.has("levels") || f.has("field");
+        BigDecimal amount = byLevel ? null : f.decimal("amount", true);
+        if (byLevel && f.has("amount")) f.opt("amount").problem("a cap has one amount or amounts per level (field and levels), not both");
+        String levelField = byLevel ? f.text("field", true) : null;
+        Map<String, BigDecimal> levels = new LinkedHashMap<>();
+        int levelIndex = -1;
+        if (levelField != null) {
+            levelIndex = fact == null ? -1 : fact.indexOf(levelField);
+            if (levelIndex < 0) f.opt("field").problem("'" + levelField + "' is not a field of fact type" + (fact == null ? " (the clause has none)" : " " + fact.key()));
+        }
+        Node ln = byLevel ? f.req("levels") : null;
+        Node.Fields lf = ln == null ? null : ln.fields();
+        if (lf != null) {
+            FieldSpec spec = levelIndex < 0 ? null : fact.field(levelIndex);
+            for (String level : lf.keys()) {
+                BigDecimal v = lf.decimal(level, true);
+                if (spec != null && spec.type() == FieldType.ENUM && !spec.values().contains(level)) {
+                    lf.opt(level).problem("'" + level + "' is not a value of " + levelField + " (" + String.join("、", spec.values()) + ")");
+                } else if (v != null && v.signum() < 0) {
+                    lf.opt(level).problem("a cap cannot be negative");
+                } else if (v != null) {
+                    levels.put(level, v);
+                }
+            }
+            lf.done();
+            if (lf.keys().isEmpty()) ln.problem("levels needs the cap of at least one level");
+        }
         String quote = quotes.check(f, "quote", true);
         String group = orElse(f.text("group", false), ref);
         f.done();
@@ -762,6 +845,10 @@ public final class PackLoader {
         if (!period.equals("all") && !period.equals("year")) {
             node.problem("period must be all or year, found '" + period + "'");
             return null;
+        }
+        if (byLevel) {
+            if (levelIndex < 0 || levels.isEmpty()) return null;
+            return new Cap(per, index, period.equals("year"), null, quote, group, levelIndex, levelField, fact.field(levelIndex).term(), levels);
         }
         if (amount == null) return null;
         if (amount.signum() < 0) node.problem("a cap cannot be negative");
@@ -800,8 +887,9 @@ public final class PackLoader {
                     if (!whenNode.isList()) whenNode.problem("when must be a list of conditions on the fact's fields");
                     else for (Node cn : whenNode.items()) {
                         Condition cond = condition(cn, fact, quotes);
-                        if (cond != null && cond.profileField() != null) cn.problem("a weight's condition tests a field of the fact, not of the enterprise");
-                        else if (cond != null) when.add(cond);
+                        if (cond != null && cond.leaves().stream().anyMatch(l -> l.profileField() != null || l.operand() instanceof Condition.Other o && o.profileField() != null)) {
+                            cn.problem("a weight's condition tests fields of the fact, not of the enterprise");
+                        } else if (cond != null) when.add(cond);
                     }
                 }
                 wf.done();

@@ -18,7 +18,13 @@ public final class Plain {
         if (c.aggregate() != null) parts.add(c.aggregate().yearly() ? "按年度累计计算" : "按累计计算");
         for (Cap cap : c.caps()) {
             String per = cap.perField() < 0 ? "每个主体" : "每个" + c.fact().field(cap.perField()).term();
-            parts.add(per + (cap.yearly() ? "每年" : "累计") + "不超过" + money(cap.amount(), unit));
+            if (!cap.byLevel()) {
+                parts.add(per + (cap.yearly() ? "每年" : "累计") + "不超过" + money(cap.amount(), unit));
+                continue;
+            }
+            List<String> levels = new ArrayList<>();
+            cap.levels().forEach((level, amount) -> levels.add(level + money(amount, unit)));
+            parts.add(per + (cap.yearly() ? "每年" : "累计") + "按" + cap.levelTerm() + "分别不超过" + String.join("、", levels));
         }
         return String.join("；", parts);
     }

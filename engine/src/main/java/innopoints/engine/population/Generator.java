@@ -71,12 +71,12 @@ public final class Generator {
         for (String[] q : QUALIFICATIONS) words.add(q[0]);
         for (Clause c : pack.clauses()) {
             if (c.fact() != null) clausesByType.computeIfAbsent(c.fact(), k -> new ArrayList<>()).add(c);
-            for (Condition cond : c.conditions()) {
+            for (Condition cond : c.conditions().stream().flatMap(x -> x.leaves().stream()).toList()) {
                 if (cond.profileField() != null && cond.test() == Condition.Test.CONTAINS) {
                     words.add(cond.operand().toString());
                     if (cond.profileField().equals("industries") && !conditionIndustries.contains(cond.operand().toString())) conditionIndustries.add(cond.operand().toString());
                 }
-                if (cond.spec() != null && cond.test().numeric()) anchor(c.fact(), cond.factField(), (BigDecimal) cond.operand(), BigDecimal.ONE);
+                if (cond.spec() != null && cond.test().numeric() && cond.operand() instanceof BigDecimal) anchor(c.fact(), cond.factField(), (BigDecimal) cond.operand(), BigDecimal.ONE);
             }
             if (c.award() != null) {
                 anchors(c, c.award());
@@ -116,7 +116,7 @@ public final class Generator {
             case Award.ByLevel x -> x.levels().values().stream().mapToDouble(l -> ceiling(l, c)).max().orElse(0);
             default -> 0;
         };
-        if (v == 0) for (var cap : c.caps()) v = v == 0 ? cap.amount().doubleValue() : Math.min(v, cap.amount().doubleValue());
+        if (v == 0) for (var cap : c.caps()) v = v == 0 ? cap.ceiling().doubleValue() : Math.min(v, cap.ceiling().doubleValue());
         return v == 0 ? 1_000_000 : v;
     }
 
