@@ -393,6 +393,10 @@ public final class Calculator {
                     if (weight != null) w = weight;
                 }
                 sum = sum.add(v.multiply(w));
+                if (explain && d.transition() != null && d.beforeEffect(f.date())) {
+                    pre.step(d.transition().currentPolicyQuote(), f.id() + "：事实日期 " + f.date() + " 早于本文件施行日 " + d.effective().from()
+                            + "，业务主管部门未发布申报通知，本条项目延续，计入");
+                }
                 if (explain) pre.step(w.compareTo(BigDecimal.ONE) != 0 ? ag.weights().quote() : null,
                         f.date() + " " + f.id() + "：" + base.words() + " " + Numbers.show(v) + (w.compareTo(BigDecimal.ONE) != 0 ? " × " + Numbers.plain(w) + (ag.weights().upTo() ? "（最高）" : "") + " = " + Numbers.show(v.multiply(w)) : "") + " 计入");
             }
