@@ -279,17 +279,19 @@ public final class Calculator {
 
         // ---- counted quantities (months, persons, times) summed across facts ----------------------
 
-        /** What each counted allowance has used, by {@link #countKey}; earlier awards first. */
-        Map<String, BigDecimal> counted;
+        /** What each counted allowance has used, by {@link #countKey}; earlier awards first (built on first use). */
+        Map<String, BigDecimal> countUsed;
 
         Map<String, BigDecimal> countedUsed() {
-            if (counted != null) return counted;
-            counted = new HashMap<>();
+            if (countUsed != null) return countUsed;
+            Map<String, BigDecimal> counted = new HashMap<>();
+            countUsed = counted;
             for (PriorAward a : s.awarded()) {
                 Clause c = a.clause() == null ? null : pack.clause(a.clause());
                 if (c == null) continue;
                 for (innopoints.engine.policy.Counted limit : c.counted()) {
                     if (limit.perProject() && a.project() == null) continue; // an award naming no project cannot be placed
+                    String key = countKey(limit, a.project(), a.date().getYear());
                     BigDecimal q = BigDecimal.ONE;
                     if (limit.field() != null) {
                         String given = a.keys().get(limit.field());
@@ -299,11 +301,15 @@ public final class Calculator {
                             q = null;
                         }
                     }
-                    if (q != null) counted.merge(countKey(limit, a.project(), a.date().getYear()), q, BigDecimal::add);
+                    if (q != null && q.signum() >= 0) counted.merge(key, q, BigDecimal::add);
+                    else uncounted.putIfAbsent(key, a); // what it used is not known: never guess it was nothing
                 }
             }
             return counted;
         }
+
+        /** Earlier awards under a counted clause that do not say how much they counted, by {@link #countKey}. */
+        final Map<String, PriorAward> uncounted = new HashMap<>();
 
         String countKey(innopoints.engine.policy.Counted limit, String project, int year) {
             return limit.group() + "|" + (limit.perProject() ? project : "") + "|" + (limit.yearly() ? year : 0);
@@ -339,11 +345,19 @@ public final class Calculator {
                 }
                 String key = countKey(limit, f.projectKey(), f.date().getYear());
                 BigDecimal used = countedUsed().getOrDefault(key, BigDecimal.ZERO);
+                PriorAward unknown = uncounted.get(key);
+                if (unknown != null) {
+                    exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "此前已按本条获得奖励（" + unknown.date() + "，" + Numbers.show(unknown.figure())
+                            + d.unit().label() + "），但未填写当时计入的" + term + "（awarded 的 " + (limit.field() == null ? "次数" : limit.field())
+                            + "），无法按“" + limit.quote() + "”判断尚余多少");
+                    out.refused = true;
+                    return out;
+                }
                 BigDecimal room = limit.max().subtract(used).max(BigDecimal.ZERO);
                 BigDecimal take = asked.min(room);
                 String u = limit.unit();
                 String scope = limit.scopeWords(f.projectKey(), f.date().getYear());
-                if (take.signum() <= 0) {
+                if (room.signum() <= 0 && asked.signum() > 0) {
                     if (explain) excluded.add(new Exclusion(d, c, f.id(), Exclusion.ReasonKind.CAP_USED, "“" + limit.quote() + "”：" + scope + "已计 "
                             + Numbers.show(used) + u + "，已达上限 " + Numbers.show(limit.max()) + u + "，本次" + term + " " + Numbers.show(asked) + u + "不再计入",
                             steps == null ? List.of() : steps.copy()));

@@ -76,6 +76,17 @@ class CountedLimitsTest {
     }
 
     @Test
+    void anEarlierAwardThatDoesNotSayItsMonthsIsNotTakenAsNone() {
+        Calculation c = calc(NANTONG, TONGZHOU + "facts:\n" + rent("a", "2027-03-01", "甲项目", 500, 6)
+                + "awarded: [{clause: \"tongzhou-2026:12.2\", date: 2026-12-01, figure: 10, project: 甲项目}]\n");
+        assertThat(result(c, "tongzhou-2026:12.2")).isNull();
+        assertThat(c.excluded()).filteredOn(x -> "a".equals(x.factId())).singleElement().satisfies(x -> {
+            assertThat(x.reasonKind()).isEqualTo(Exclusion.ReasonKind.MISSING_VALUE);
+            assertThat(x.reason()).contains("2026-12-01").contains("未填写当时计入的租用月数（awarded 的 months）");
+        });
+    }
+
+    @Test
     void screeningCountsTheSameAsTheExplainedCalculation() {
         String yaml = TONGZHOU + "facts:\n" + rent("a", "2026-03-01", "甲项目", 500, 8) + rent("b", "2026-11-01", "甲项目", 500, 6);
         Calculation screened = new Calculator(NANTONG).screen(scenario(NANTONG, yaml));
