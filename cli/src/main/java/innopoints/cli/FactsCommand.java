@@ -65,6 +65,7 @@ final class FactsCommand implements Callable<Integer> {
                 | `asOf` | the date of the calculation (YYYY-MM-DD): which documents are published, which tiers apply |
                 | `enterprise` | the subject: `kind`, `name`, `creditCode` (统一社会信用代码, checked), `district`, `park`, `industries`, `qualifications`, `size` (micro/small/medium/large) |
                 | `facts` | what happened: `type` (a key below), `date`, optional `id`, optional `project` (what the fact is about: facts with one `project` are one project for "不重复"; without it, the type's own `project` field, else the fact itself), and the type's fields |
+                | `facts[].noticeIssued` | optional, `true` or `false`: for a fact dated before a document took effect, whether the department had issued an application notice for it under the older policy. Under a document with a transition provision (seed 000, 附则: "…业务主管部门已发布申报通知、组织申报审核的，按照原政策条款执行；业务主管部门未发布申报通知，且该项目在现行政策中继续延续的，按相关政策条款执行。") `false` computes it under the current clause, `true` leaves it to the older policy, and absent leaves it undecided (an exclusion that says the notice is missing). Ignored for facts on or after the effective date |
                 | `awarded` | awards already made: `clause` (e.g. `city-2025:4.1`) — or, for an award under a policy outside the pack, `matter`, `level` (nation/province/city/district) and `unit` (yuan/points) — with `date`, `figure` (in that unit), optional `project` (the project it was for: then a new figure of the same matter and project is reduced or refused, see docs/decisions/0005), optional `source` (文号 or department), and any key a cap is per (e.g. `product`) |
                 | `whatIf.drafts` | `true` switches every draft document on, or a list of document ids |
                 | `whatIf.draftEffective` | the date the drafts switched on are assumed to take effect (YYYY-MM-DD); the as-of date if absent. A draft states no date of effect: each draft clause's explanation names the date assumed, and an as-of date before it leaves the draft out |
@@ -180,6 +181,8 @@ final class FactsCommand implements Callable<Integer> {
             fp.put("type", obj("const", t.key()));
             fp.put("date", date(new LinkedHashMap<>()));
             fp.put("id", obj("type", "string"));
+            fp.put("noticeIssued", obj("type", "boolean", "description",
+                    "before a document took effect: whether the department had issued an application notice under the older policy (absent: not known)"));
             for (FieldSpec s : t.fields()) {
                 Map<String, Object> sp = new LinkedHashMap<>();
                 sp.put("description", s.term());

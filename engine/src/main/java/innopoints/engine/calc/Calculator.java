@@ -154,7 +154,7 @@ public final class Calculator {
                 if (explain) exclude(d, c, f, Exclusion.ReasonKind.NOT_PUBLISHED, "计算日 " + s.asOf() + " 早于文件印发日 " + d.issued());
                 return false;
             }
-            if (!d.effective().contains(f.date())) {
+            if (!d.effective().contains(f.date()) && !(d.transition() != null && d.beforeEffect(f.date()))) {
                 if (explain) exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, "事实日期 " + f.date() + " 不在文件有效期 " + d.effective().words() + " 内"
                         + (d.effective().quote() != null ? "（“" + d.effective().quote() + "”）" : ""));
                 return false;
@@ -187,11 +187,49 @@ public final class Calculator {
                     return false;
                 }
             }
+            // asked last, so that the notice is asked for only where it would decide
+            if (d.transition() != null && d.beforeEffect(f.date())) return transitionAdmits(d, c, f);
+            return true;
+        }
+
+        /**
+         * A fact dated before the document took effect, under its transition provision: computed
+         * under the clause only when the department had issued no application notice under the
+         * older policy and the clause continues an older item; every other case is excluded citing
+         * the provision (an unknown notice as a missing value, which the department can settle).
+         */
+        boolean transitionAdmits(Document d, Clause c, Fact f) {
+            innopoints.engine.policy.Transition tr = d.transition();
+            String before = "事实日期 " + f.date() + " 早于本文件施行日 " + d.effective().from();
+            if (tr.reachesBack() != null && f.date().isBefore(tr.reachesBack())) {
+                exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, before + "，且早于过渡条款所及的 " + tr.reachesBack()
+                        + "（本清单解读：“" + tr.quote() + "”只及于" + tr.reachesBack() + "以后的事项），不按本文件计算");
+                return false;
+            }
+            if (c.notContinued() != null) {
+                exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, before + "；本条为本文件新设项目（" + c.notContinued() + "），不属于“"
+                        + tr.currentPolicyQuote() + "”所说的延续项目，施行前的事项不按本条计算");
+                return false;
+            }
+            if (f.noticeIssued() == null) {
+                exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, before + "。按“" + tr.quote() + "”：业务主管部门已就该事项按原政策发布申报通知的，按原政策条款执行；"
+                        + "未发布的，按本条计算。未填写是否已发布申报通知（noticeIssued），无法判断");
+                return false;
+            }
+            if (f.noticeIssued()) {
+                exclude(d, c, f, Exclusion.ReasonKind.OUTSIDE_WINDOW, before + "，业务主管部门已发布申报通知：“" + tr.oldPolicyQuote() + "”，不按本文件计算");
+                return false;
+            }
             return true;
         }
 
         void exclude(Document d, Clause c, Fact f, Exclusion.ReasonKind kind, String reason) {
             if (!explain) return;
+            if (f != null && d.transition() != null && d.beforeEffect(f.date()) && !reason.contains(d.transition().quote())
+                    && !reason.contains(d.transition().oldPolicyQuote()) && !reason.contains(d.transition().currentPolicyQuote())) {
+                // every excluded item from before the document took effect cites the transition provision
+                reason = reason + "（该事项早于本文件施行日 " + d.effective().from() + "，另适用“" + d.transition().quote() + "”）";
+            }
             excluded.add(new Exclusion(d, c, f == null ? null : f.id(), kind, reason, List.of()));
         }
 
@@ -250,8 +288,14 @@ public final class Calculator {
                 if (d.status() == Status.DRAFT) steps.step(null, "本条款出自征求意见稿，尚未施行；按假定生效日期" + s.draftEffectiveDate() + "计算");
                 for (Condition cond : c.conditions()) steps.step(cond.quote(), cond.check(s.subject(), f).words());
                 if (c.reading() != null) steps.step(null, "解读：" + c.reading());
+                if (d.transition() != null && d.beforeEffect(f.date()) && override == null) {
+                    steps.step(d.transition().currentPolicyQuote(), "事实日期 " + f.date() + " 早于本文件施行日 " + d.effective().from()
+                            + "；业务主管部门未发布申报通知，本条项目在现行政策中继续延续，按本条计算");
+                }
             }
-            FactEnv env = new FactEnv(f, d, override, overrideValue);
+            Counting counting = override == null && !c.counted().isEmpty() ? count(d, c, f, steps) : null;
+            if (counting != null && counting.refused) return null;
+            FactEnv env = new FactEnv(counting != null ? counting.fact : f, d, override, overrideValue);
             Outcome o;
             try {
                 o = c.award().evaluate(env, t);
@@ -259,6 +303,7 @@ public final class Calculator {
                 exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "缺少“" + e.field().term() + "”（" + e.field().name() + "），无法计算");
                 return null;
             }
+            if (counting != null && o.applies()) counting.commit();
             if (!o.applies()) {
                 exclude(d, c, f, Exclusion.ReasonKind.NOT_LISTED, o.excluded());
                 return null;
@@ -271,6 +316,108 @@ public final class Calculator {
             cand.value = o.value();
             cand.kind = o.kind();
             return cand;
+        }
+
+        // ---- counted quantities (months, persons, times) summed across facts ----------------------
+
+        /** What each counted allowance has used, by {@link #countKey}; earlier awards first (built on first use). */
+        Map<String, BigDecimal> countUsed;
+
+        Map<String, BigDecimal> countedUsed() {
+            if (countUsed != null) return countUsed;
+            Map<String, BigDecimal> counted = new HashMap<>();
+            countUsed = counted;
+            for (PriorAward a : s.awarded()) {
+                Clause c = a.clause() == null ? null : pack.clause(a.clause());
+                if (c == null) continue;
+                for (innopoints.engine.policy.Counted limit : c.counted()) {
+                    if (limit.perProject() && a.project() == null) continue; // an award naming no project cannot be placed
+                    String key = countKey(limit, a.project(), a.date().getYear());
+                    BigDecimal q = BigDecimal.ONE;
+                    if (limit.field() != null) {
+                        String given = a.keys().get(limit.field());
+                        try {
+                            q = given == null ? null : new BigDecimal(given.trim());
+                        } catch (NumberFormatException e) {
+                            q = null;
+                        }
+                    }
+                    if (q != null && q.signum() >= 0) counted.merge(key, q, BigDecimal::add);
+                    else uncounted.putIfAbsent(key, a); // what it used is not known: never guess it was nothing
+                }
+            }
+            return counted;
+        }
+
+        /** Earlier awards under a counted clause that do not say how much they counted, by {@link #countKey}. */
+        final Map<String, PriorAward> uncounted = new HashMap<>();
+
+        String countKey(innopoints.engine.policy.Counted limit, String project, int year) {
+            return limit.group() + "|" + (limit.perProject() ? project : "") + "|" + (limit.yearly() ? year : 0);
+        }
+
+        /** A fact's share of its clause's counted allowances: the fact its award is computed on, and what it uses. */
+        final class Counting {
+            Fact fact;
+            boolean refused;
+            final List<String> keys = new ArrayList<>(1);
+            final List<BigDecimal> takes = new ArrayList<>(1);
+
+            void commit() {
+                for (int i = 0; i < keys.size(); i++) countedUsed().merge(keys.get(i), takes.get(i), BigDecimal::add);
+            }
+        }
+
+        /**
+         * Applies the clause's counted limits to one fact, in date order: the fact counts only what
+         * is left of each allowance ("给予不超过12个月": 8 months counted already leave 4), and its
+         * award is computed on that; nothing left refuses the fact, naming what was counted.
+         */
+        Counting count(Document d, Clause c, Fact f, Steps steps) {
+            Counting out = new Counting();
+            out.fact = f;
+            for (innopoints.engine.policy.Counted limit : c.counted()) {
+                BigDecimal asked = limit.field() == null ? BigDecimal.ONE : out.fact.decimal(limit.fieldIndex());
+                String term = limit.field() == null ? "次数" : f.type().field(limit.fieldIndex()).term();
+                if (asked == null) {
+                    exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "缺少“" + term + "”（" + limit.field() + "），无法按“" + limit.quote() + "”计数");
+                    out.refused = true;
+                    return out;
+                }
+                String key = countKey(limit, f.projectKey(), f.date().getYear());
+                BigDecimal used = countedUsed().getOrDefault(key, BigDecimal.ZERO);
+                PriorAward unknown = uncounted.get(key);
+                if (unknown != null) {
+                    exclude(d, c, f, Exclusion.ReasonKind.MISSING_VALUE, "此前已按本条获得奖励（" + unknown.date() + "，" + Numbers.show(unknown.figure())
+                            + d.unit().label() + "），但未填写当时计入的" + term + "（awarded 的 " + (limit.field() == null ? "次数" : limit.field())
+                            + "），无法按“" + limit.quote() + "”判断尚余多少");
+                    out.refused = true;
+                    return out;
+                }
+                BigDecimal room = limit.max().subtract(used).max(BigDecimal.ZERO);
+                BigDecimal take = asked.min(room);
+                String u = limit.unit();
+                String scope = limit.scopeWords(f.projectKey(), f.date().getYear());
+                if (room.signum() <= 0 && asked.signum() > 0) {
+                    if (explain) excluded.add(new Exclusion(d, c, f.id(), Exclusion.ReasonKind.CAP_USED, "“" + limit.quote() + "”：" + scope + "已计 "
+                            + Numbers.show(used) + u + "，已达上限 " + Numbers.show(limit.max()) + u + "，本次" + term + " " + Numbers.show(asked) + u + "不再计入",
+                            steps == null ? List.of() : steps.copy()));
+                    out.refused = true;
+                    return out;
+                }
+                if (steps != null) steps.step(limit.quote(), scope + term + "上限 " + Numbers.show(limit.max()) + u + "，已计 " + Numbers.show(used) + u
+                        + "，尚余 " + Numbers.show(room) + u + "；本次" + term + " " + Numbers.show(asked) + u
+                        + (take.compareTo(asked) < 0 ? "，计 " + Numbers.show(take) + u : "，全部计入"));
+                if (limit.field() != null && take.compareTo(asked) < 0) {
+                    Object[] values = f.values().clone();
+                    for (int i = 0; i < values.length; i++) values[i] = out.fact.value(i);
+                    values[limit.fieldIndex()] = take;
+                    out.fact = new Fact(f.id(), f.type(), f.date(), values, f.project(), f.noticeIssued());
+                }
+                out.keys.add(key);
+                out.takes.add(take);
+            }
+            return out;
         }
 
         Candidate aggregate(Document d, Clause c, List<Fact> group) {
@@ -302,6 +449,10 @@ public final class Calculator {
                     if (weight != null) w = weight;
                 }
                 sum = sum.add(v.multiply(w));
+                if (explain && d.transition() != null && d.beforeEffect(f.date())) {
+                    pre.step(d.transition().currentPolicyQuote(), f.id() + "：事实日期 " + f.date() + " 早于本文件施行日 " + d.effective().from()
+                            + "，业务主管部门未发布申报通知，本条项目延续，计入");
+                }
                 if (explain) pre.step(w.compareTo(BigDecimal.ONE) != 0 ? ag.weights().quote() : null,
                         f.date() + " " + f.id() + "：" + base.words() + " " + Numbers.show(v) + (w.compareTo(BigDecimal.ONE) != 0 ? " × " + Numbers.plain(w) + (ag.weights().upTo() ? "（最高）" : "") + " = " + Numbers.show(v.multiply(w)) : "") + " 计入");
             }

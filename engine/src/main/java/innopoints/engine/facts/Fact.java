@@ -9,8 +9,11 @@ import java.util.Objects;
  * (BigDecimal, Boolean, String or LocalDate; null where not given). {@code project} names the
  * real project (or exhibition, product, recognition...) the fact is about, so that facts of
  * different types about one project count as one matter (null: see {@link #projectKey()}).
+ * {@code noticeIssued} says, for a fact dated before a document took effect, whether the
+ * department had issued an application notice for it under the older policy (null: not known;
+ * see {@link innopoints.engine.policy.Transition}).
  */
-public record Fact(String id, FactType type, LocalDate date, Object[] values, String project) {
+public record Fact(String id, FactType type, LocalDate date, Object[] values, String project, Boolean noticeIssued) {
     public Fact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -21,7 +24,9 @@ public record Fact(String id, FactType type, LocalDate date, Object[] values, St
         }
     }
 
-    public Fact(String id, FactType type, LocalDate date, Object[] values) { this(id, type, date, values, null); }
+    public Fact(String id, FactType type, LocalDate date, Object[] values) { this(id, type, date, values, null, null); }
+
+    public Fact(String id, FactType type, LocalDate date, Object[] values, String project) { this(id, type, date, values, project, null); }
 
     /**
      * What the fact is about, for "不重复": the project it names, else the value of its type's own

@@ -14,6 +14,7 @@ import innopoints.engine.policy.Award;
 import innopoints.engine.policy.Cap;
 import innopoints.engine.policy.Clause;
 import innopoints.engine.policy.Condition;
+import innopoints.engine.policy.Counted;
 import innopoints.engine.policy.Document;
 import innopoints.engine.policy.Expression;
 import innopoints.engine.policy.Funding;
@@ -25,6 +26,7 @@ import innopoints.engine.policy.Pack;
 import innopoints.engine.policy.PointNominal;
 import innopoints.engine.policy.StackingRule;
 import innopoints.engine.policy.Status;
+import innopoints.engine.policy.Transition;
 import innopoints.engine.policy.Window;
 import innopoints.engine.population.Places;
 import innopoints.engine.facts.ProfileTerms;
@@ -371,6 +373,7 @@ public final class PackLoader {
             if (r != null && a != null && tie != null) stacking.add(new StackingRule(r, a, quote, tie, tieQuote));
         }
         String reading = f.text("reading", false);
+        Transition transition = transition(f.opt("transition"), window);
         List<Clause> clauses = new ArrayList<>();
         Set<String> clauseIds = new HashSet<>();
         DocContext ctx = new DocContext(id == null ? "?" : id, unit, shown(file));
@@ -378,12 +381,43 @@ public final class PackLoader {
             Clause clause = readClause(c, ctx);
             if (clause == null) continue;
             if (!clauseIds.add(clause.id())) c.problem("clause id '" + clause.id() + "' is used twice in this document");
+            if (clause.notContinued() != null && transition == null) {
+                c.problem("transition: {continued: false} marks an item new in a document with a transition provision; this document has none");
+            }
             clauses.add(clause);
         }
         f.done();
         if (id == null || level == null || status == null || window == null || funding == null) return null;
         return new Document(id, title, source, issuer, issued, level, status, window, unit, nominal, appliesTo, funding,
-                stacking, clauses, reading, folder, new Loc(shown(file), n.line()));
+                stacking, clauses, reading, folder, new Loc(shown(file), n.line()), transition);
+    }
+
+    /**
+     * A document's transition provision: its words, the words for a notice already issued and for
+     * one not issued (each part of the words), how far back it reaches and how the pack reads it.
+     */
+    private Transition transition(Node node, Window window) {
+        if (node == null) return null;
+        Node.Fields f = node.fields();
+        if (f == null) return null;
+        String quote = f.text("quote", true);
+        String oldQuote = f.text("oldPolicyQuote", true);
+        String currentQuote = f.text("currentPolicyQuote", true);
+        LocalDate reachesBack = f.date("reachesBack", false);
+        String reading = f.text("reading", true);
+        f.done();
+        for (String key : List.of("oldPolicyQuote", "currentPolicyQuote")) {
+            String part = key.equals("oldPolicyQuote") ? oldQuote : currentQuote;
+            if (quote != null && part != null && !QuoteCheck.squash(quote).contains(QuoteCheck.squash(part))) {
+                f.opt(key).problem("the quote '" + part + "' is not part of the transition's quote");
+            }
+        }
+        if (window != null && window.from() == null) node.problem("a transition provision needs the document's effective date (effective.from)");
+        if (window != null && window.from() != null && reachesBack != null && !reachesBack.isBefore(window.from())) {
+            f.opt("reachesBack").problem("reachesBack (" + reachesBack + ") must be before the effective date (" + window.from() + ")");
+        }
+        if (quote == null || oldQuote == null || currentQuote == null || reading == null) return null;
+        return new Transition(quote, oldQuote, currentQuote, reachesBack, reading);
     }
 
     private record DocContext(String id, Unit unit, String file) {}
@@ -500,11 +534,80 @@ public final class PackLoader {
         Funding funding = null;
         Node fn = f.opt("funding");
         if (fn != null) funding = funding(fn, false);
+        List<Counted> counted = new ArrayList<>();
+        for (Node c : f.items("counted")) {
+            Counted limit = counted(c, fact, quotes, ref);
+            if (limit != null) counted.add(limit);
+        }
+        if (!counted.isEmpty() && ag != null) f.opt("counted").problem("counted limits apply to a clause computed fact by fact, not to an aggregate (which sums its facts already)");
+        String notContinued = notContinued(f.opt("transition"));
+        // a reward to a district or park: the document's split would have it pay part of a reward to itself
+        if (computable && funding == null && (beneficiaries.contains(Beneficiary.DISTRICT) || beneficiaries.contains(Beneficiary.PARK))) {
+            node.problem("clause " + ref + " rewards a district or park (beneficiary " + String.join(", ", beneficiaries.stream().map(Beneficiary::key).toList())
+                    + "): state its funding explicitly (shares, quote, reading), since the document's split may have the beneficiary pay part of its own reward");
+        } else if (computable && funding != null && funding.reading() == null && (beneficiaries.contains(Beneficiary.DISTRICT) || beneficiaries.contains(Beneficiary.PARK))) {
+            fn.problem("the funding of a clause that rewards a district or park needs a reading: how the text's split is read for a reward to the district or park itself");
+        }
         f.done();
         if (id == null || article == null || text == null) return null;
         if (computable && (fact == null || award == null)) return null;
         return new Clause(doc.id(), id, article, section, title, text, departments, beneficiaries, industries, matter, fact,
-                conditions, award, caps, aggregate, funding, reading, computable, new Loc(doc.file(), node.line()));
+                conditions, award, caps, aggregate, funding, reading, computable, new Loc(doc.file(), node.line()), counted, notContinued);
+    }
+
+    /** A clause's {@code transition: {continued: false, reading}}: the reading, or null when the clause continues an older item. */
+    private static String notContinued(Node node) {
+        if (node == null) return null;
+        Node.Fields f = node.fields();
+        if (f == null) return null;
+        boolean continued = f.bool("continued", true);
+        String reading = f.text("reading", true);
+        f.done();
+        if (continued) {
+            node.problem("a clause's transition says continued: false (an item new in this document); a continued item needs no key");
+            return null;
+        }
+        return reading;
+    }
+
+    /** A limit on a counted quantity: {field, max, per, period, unit, quote, group}. */
+    private Counted counted(Node node, FactType fact, QuoteCheck quotes, String ref) {
+        Node.Fields f = node.fields();
+        if (f == null) return null;
+        String field = f.text("field", false);
+        BigDecimal max = f.decimal("max", true);
+        String per = orElse(f.text("per", false), "enterprise");
+        String period = orElse(f.text("period", false), "all");
+        String unit = f.text("unit", field == null ? false : true);
+        String quote = quotes.check(f, "quote", true);
+        String group = orElse(f.text("group", false), ref);
+        f.done();
+        int index = -1;
+        if (field != null && fact != null) {
+            index = fact.indexOf(field);
+            if (index < 0) {
+                f.opt("field").problem("'" + field + "' is not a field of fact type " + fact.key());
+                return null;
+            }
+            if (!fact.field(index).type().numeric()) {
+                f.opt("field").problem("'" + field + "' is not a number; a counted limit counts a number of the fact (months, persons...)");
+                return null;
+            }
+        }
+        if (!per.equals("project") && !per.equals("enterprise")) {
+            f.opt("per").problem("per must be project or enterprise, found '" + per + "'");
+            return null;
+        }
+        if (!period.equals("all") && !period.equals("year")) {
+            f.opt("period").problem("period must be all or year, found '" + period + "'");
+            return null;
+        }
+        if (max == null || quote == null) return null;
+        if (max.signum() <= 0) {
+            f.opt("max").problem("a counted limit must be positive");
+            return null;
+        }
+        return new Counted(field, index, per, period.equals("year"), max, orElse(unit, "次"), quote, group);
     }
 
     /** Checks that a quote is part of the clause's words, white space aside. */

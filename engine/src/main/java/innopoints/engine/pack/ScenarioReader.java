@@ -127,6 +127,9 @@ public final class ScenarioReader {
             f.opt("project").problem("text of at most " + Bound.SHORT_TEXT_CHARS + " characters expected, found " + project.length());
             project = null;
         }
+        // before a document took effect: whether an application notice had been issued under the older policy (absent: not known)
+        Node notice = f.opt("noticeIssued");
+        Boolean noticeIssued = notice == null ? null : notice.bool();
         if (typeKey == null) return null;
         FactType type = pack.vocabulary().type(typeKey);
         if (type == null) {
@@ -140,7 +143,7 @@ public final class ScenarioReader {
             if (v != null) values[i] = value(v, spec);
         }
         for (String key : f.keys()) {
-            if (!key.equals("type") && !key.equals("date") && !key.equals("id") && !key.equals("project") && type.indexOf(key) < 0) {
+            if (!key.equals("type") && !key.equals("date") && !key.equals("id") && !key.equals("project") && !key.equals("noticeIssued") && type.indexOf(key) < 0) {
                 f.skip(key);
                 f.opt(key).problem("unknown field '" + key + "' for fact type " + typeKey + "; its fields are: "
                         + String.join(", ", type.fields().stream().map(FieldSpec::name).toList()));
@@ -148,7 +151,7 @@ public final class ScenarioReader {
         }
         f.done();
         if (date == null) return null;
-        return new Fact(id == null ? "f" + n : id, type, date, values, project);
+        return new Fact(id == null ? "f" + n : id, type, date, values, project, noticeIssued);
     }
 
     static Object value(Node v, FieldSpec spec) {

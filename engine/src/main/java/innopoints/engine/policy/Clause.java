@@ -10,17 +10,30 @@ import java.util.Set;
  * One clause of a document: its article, its exact words, who reviews it, whom it rewards, the
  * matter it rewards (for stacking), the fact that triggers it, its conditions, award and caps.
  * A clause with no computable award ({@code computable == false}) is still part of the list.
+ * {@code counted} are its limits on counted quantities summed across facts ({@link Counted});
+ * {@code notContinued} is the pack's reading when the clause is an item new in its document,
+ * not continued from an older policy (null: continued, see {@link Transition}).
  */
 public record Clause(String documentId, String id, String article, String section, String title, String text,
                      List<String> departments, Set<Beneficiary> beneficiaries, List<String> industries,
                      String matter, FactType fact, List<Condition> conditions, Award award, List<Cap> caps,
-                     Aggregate aggregate, Funding funding, String reading, boolean computable, Loc loc) {
+                     Aggregate aggregate, Funding funding, String reading, boolean computable, Loc loc,
+                     List<Counted> counted, String notContinued) {
     public Clause {
+        counted = counted == null ? List.of() : List.copyOf(counted);
         departments = List.copyOf(departments);
         beneficiaries = Set.copyOf(beneficiaries);
         industries = List.copyOf(industries);
         conditions = List.copyOf(conditions);
         caps = List.copyOf(caps);
+    }
+
+    public Clause(String documentId, String id, String article, String section, String title, String text,
+                  List<String> departments, Set<Beneficiary> beneficiaries, List<String> industries,
+                  String matter, FactType fact, List<Condition> conditions, Award award, List<Cap> caps,
+                  Aggregate aggregate, Funding funding, String reading, boolean computable, Loc loc) {
+        this(documentId, id, article, section, title, text, departments, beneficiaries, industries, matter, fact, conditions,
+                award, caps, aggregate, funding, reading, computable, loc, List.of(), null);
     }
 
     /** "city-2025:4.1" */

@@ -86,4 +86,66 @@ class PackLoaderTest {
         Files.writeString(root.resolve("facts/more.yaml"), "ic_tape_out:\n  term: 流片\n");
         assertThat(problems(root)).anySatisfy(p -> assertThat(p).startsWith("facts/more.yaml:2: ic_tape_out: fact type 'ic_tape_out' is already defined in"));
     }
+    @Test
+    void refusesARewardToADistrictWithoutItsOwnFunding() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    beneficiary: fund-manager", "    beneficiary: district");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).startsWith("city/document.yaml:")
+                .contains("clause city:47 rewards a district or park (beneficiary district): state its funding explicitly"));
+    }
+
+    @Test
+    void acceptsARewardToAParkWithItsOwnFundingAndReading() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    beneficiary: fund-manager",
+                "    beneficiary: park\n    funding: {shares: {市级财政: 1}, quote: 给予基金管理机构50万元奖励, reading: 奖励对象为园区本身，由市级财政全额承担}");
+        assertThat(problems(root)).isEmpty();
+    }
+
+    @Test
+    void refusesTheFundingOfADistrictRewardWithoutAReading() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    beneficiary: fund-manager",
+                "    beneficiary: district\n    funding: {shares: {市级财政: 1}, quote: 给予基金管理机构50万元奖励}");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("clauses[1].funding: the funding of a clause that rewards a district or park needs a reading"));
+    }
+
+    @Test
+    void refusesACountedLimitOnAFieldThatIsNotANumber() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "      - {per: product, amount: 2000000, quote: 单款产品首轮流片费用}",
+                "      - {per: product, amount: 2000000, quote: 单款产品首轮流片费用}\n    counted:\n      - {field: product, max: 3, per: project, unit: 个, quote: 单款产品首轮流片费用}");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("counted[0].field: 'product' is not a number"));
+    }
+
+    @Test
+    void refusesACountedLimitWhoseQuoteIsNotTheClausesWords() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "      - {per: product, amount: 2000000, quote: 单款产品首轮流片费用}",
+                "      - {per: product, amount: 2000000, quote: 单款产品首轮流片费用}\n    counted:\n      - {max: 3, per: enterprise, period: year, quote: 最多3次}");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("counted[0].quote: the quote '最多3次' is not part of the clause's text"));
+    }
+
+    @Test
+    void refusesATransitionWhosePartsAreNotItsWords() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "clauses:\n", """
+                transition:
+                  quote: 业务主管部门已发布申报通知、组织申报审核的，按照原政策条款执行；业务主管部门未发布申报通知，且该项目在现行政策中继续延续的，按相关政策条款执行。
+                  oldPolicyQuote: 按照原政策条款执行
+                  currentPolicyQuote: 按新政策执行
+                  reachesBack: 2026-01-01
+                  reading: 测试
+                clauses:
+                """);
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("transition.currentPolicyQuote: the quote '按新政策执行' is not part of the transition's quote"))
+                .anySatisfy(p -> assertThat(p).contains("transition.reachesBack: reachesBack (2026-01-01) must be before the effective date (2025-10-13)"));
+    }
+
+    @Test
+    void refusesAClauseMarkedNewInADocumentWithoutATransition() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "    matter: ic-tape-out\n", "    matter: ic-tape-out\n    transition: {continued: false, reading: 新设}\n");
+        assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("marks an item new in a document with a transition provision; this document has none"));
+    }
 }

@@ -130,4 +130,26 @@ class ScenarioReaderTest {
                 "s.json:1: asOf: a date from 1949-10-01 to 2100-12-31 expected, found 1900-01-01",
                 "s.json:2: facts[0].date: a date from 1949-10-01 to 2100-12-31 expected, found +999999999-12-31");
     }
+    @Test
+    void readsWhetherAnApplicationNoticeWasIssuedForAFact() throws IOException {
+        Path f = dir.resolve("ok.yaml");
+        Files.writeString(f, """
+                asOf: 2026-03-01
+                enterprise: {district: 崇川区}
+                facts:
+                  - {id: a, type: ic_tape_out, date: 2025-10-01, product: X, first_round_cost: 1, noticeIssued: false}
+                  - {id: b, type: ic_tape_out, date: 2025-10-02, product: Y, first_round_cost: 1, noticeIssued: true}
+                  - {id: c, type: ic_tape_out, date: 2025-10-03, product: Z, first_round_cost: 1}
+                """);
+        assertThat(new ScenarioReader(pack).read(f).facts()).extracting(innopoints.engine.facts.Fact::noticeIssued)
+                .containsExactly(false, true, null);
+    }
+
+    @Test
+    void refusesANoticeThatIsNotTrueOrFalse() throws IOException {
+        assertThat(problems("""
+                {"asOf": "2026-03-01", "enterprise": {"district": "崇川区"},
+                 "facts": [{"type": "ic_tape_out", "date": "2025-10-01", "product": "X", "first_round_cost": 1, "noticeIssued": "maybe"}]}
+                """)).containsExactly("s.json:2: facts[0].noticeIssued: expected true or false, found 'maybe'");
+    }
 }
