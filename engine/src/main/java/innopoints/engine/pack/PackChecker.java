@@ -66,7 +66,8 @@ public final class PackChecker {
      * different matters and matters.yaml does not declare them distinct, so whether they are paid
      * once or both is the pack's silence, not the texts' words; (b) they name one matter but no
      * stacking rule of either document relates them, so no text says whether both can be enjoyed.
-     * Each problem is reported once per pair, at the later clause, naming both.
+     * Each problem is reported once per pair, at the later clause, naming both. A matter that
+     * clauses of different documents share needs a reading in matters.yaml saying why.
      */
     static List<Problem> overlaps(Pack pack) {
         List<Problem> out = new ArrayList<>();
@@ -93,6 +94,18 @@ public final class PackChecker {
                         }
                     }
                 }
+            }
+        }
+        Set<String> unread = new HashSet<>();
+        for (Clause c : pack.clauses()) {
+            if (c.matter() == null || !pack.matters().containsKey(c.matter()) || pack.matter(c.matter()).reading() != null) continue;
+            for (Clause other : pack.clauses()) {
+                if (other.documentId().equals(c.documentId()) || !c.matter().equals(other.matter())) continue;
+                if (unread.add(c.matter())) {
+                    out.add(new Problem(c.loc().file(), c.loc().line(), "clause " + c.id(), "matter '" + c.matter() + "' of " + c.ref() + " is shared with "
+                            + other.ref() + " of another document; say in its reading in matters.yaml why they reward the same thing"));
+                }
+                break;
             }
         }
         for (Pack.Distinct d : pack.distinct()) {

@@ -117,6 +117,15 @@ class PackCheckerTest {
     }
 
     @Test
+    void asksWhyAMatterSharedByTwoDocumentsIsOne() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("matters.yaml"), MATTERS.replace("{term: 股权投资基金管理机构累计投资, reading: 同一笔投资计入两者的累计额}", "{term: 股权投资基金管理机构累计投资}"));
+        assertThat(overlaps(root)).extracting(p -> p.toString().replace(root + "/", ""))
+                .containsExactly("city/document.yaml:33: clause 47: matter 'fund-investment' of city:47 is shared with district:17 of another document; "
+                        + "say in its reading in matters.yaml why they reward the same thing");
+    }
+
+    @Test
     void documentsOfUnrelatedLevelsMayShareAFactTypeWithoutBeingAsked() throws IOException {
         Path root = copy();
         String doc = Files.readString(root.resolve("district/document.yaml"));
