@@ -60,24 +60,59 @@ public final class PackChecker {
         return new Report(problems, pack.documents().size(), clauses, loaded.cases().size(), passed);
     }
 
-    /** Matters rewarded by two documents that no stacking rule relates. */
+    /**
+     * Clauses of different documents that may reward the same thing without the pack saying how:
+     * (a) one fact type triggers both, a stacking rule relates their documents, yet they name
+     * different matters and matters.yaml does not declare them distinct, so whether they are paid
+     * once or both is the pack's silence, not the texts' words; (b) they name one matter but no
+     * stacking rule of either document relates them, so no text says whether both can be enjoyed.
+     * Each problem is reported once per pair, at the later clause, naming both. A matter that
+     * clauses of different documents share needs a reading in matters.yaml saying why.
+     */
     static List<Problem> overlaps(Pack pack) {
         List<Problem> out = new ArrayList<>();
-        Set<String> reported = new HashSet<>();
-        for (Document a : pack.documents()) {
-            for (Document b : pack.documents()) {
-                if (a == b || a.id().compareTo(b.id()) > 0) continue;
+        List<Document> docs = pack.documents();
+        for (int i = 0; i < docs.size(); i++) {
+            for (int j = i + 1; j < docs.size(); j++) {
+                Document a = docs.get(i), b = docs.get(j);
+                boolean related = covers(a, b) || covers(b, a);
                 for (Clause ca : a.clauses()) {
                     if (ca.matter() == null) continue;
                     for (Clause cb : b.clauses()) {
-                        if (!ca.matter().equals(cb.matter())) continue;
-                        if (covers(a, b) || covers(b, a)) continue;
-                        if (reported.add(a.id() + b.id() + ca.matter())) {
-                            out.add(new Problem(cb.loc().file(), cb.loc().line(), "clause " + cb.id(), "matter '" + cb.matter() + "' is also rewarded by "
-                                    + ca.ref() + ", and no stacking rule of either document relates them"));
+                        if (cb.matter() == null) continue;
+                        boolean sameMatter = ca.matter().equals(cb.matter());
+                        if (sameMatter && !related) {
+                            out.add(new Problem(cb.loc().file(), cb.loc().line(), "clause " + cb.id(), "matter '" + cb.matter() + "' of " + cb.ref()
+                                    + " is also rewarded by " + ca.ref() + " (" + ca.loc().file() + ":" + ca.loc().line()
+                                    + "), and no stacking rule of either document relates them: no text says whether both can be enjoyed"));
+                        } else if (!sameMatter && related && ca.fact() != null && ca.fact() == cb.fact()
+                                && !pack.declaredDistinct(ca.ref(), cb.ref())) {
+                            out.add(new Problem(cb.loc().file(), cb.loc().line(), "clause " + cb.id(), cb.ref() + " (matter '" + cb.matter() + "') and "
+                                    + ca.ref() + " (" + ca.loc().file() + ":" + ca.loc().line() + ", matter '" + ca.matter()
+                                    + "') are triggered by the same fact type '" + ca.fact().key() + "' under a stacking rule; "
+                                    + "say in matters.yaml whether they are the same matter (one matter id, or a distinct entry with its reading)"));
                         }
                     }
                 }
+            }
+        }
+        Set<String> unread = new HashSet<>();
+        for (Clause c : pack.clauses()) {
+            if (c.matter() == null || !pack.matters().containsKey(c.matter()) || pack.matter(c.matter()).reading() != null) continue;
+            for (Clause other : pack.clauses()) {
+                if (other.documentId().equals(c.documentId()) || !c.matter().equals(other.matter())) continue;
+                if (unread.add(c.matter())) {
+                    out.add(new Problem(c.loc().file(), c.loc().line(), "clause " + c.id(), "matter '" + c.matter() + "' of " + c.ref() + " is shared with "
+                            + other.ref() + " of another document; say in its reading in matters.yaml why they reward the same thing"));
+                }
+                break;
+            }
+        }
+        for (Pack.Distinct d : pack.distinct()) {
+            Clause x = pack.clause(d.first()), y = pack.clause(d.second());
+            if (x != null && y != null && x.matter() != null && x.matter().equals(y.matter())) {
+                out.add(new Problem(y.loc().file(), y.loc().line(), "clause " + y.id(), y.ref() + " and " + x.ref()
+                        + " are declared distinct in matters.yaml but name the same matter '" + x.matter() + "'"));
             }
         }
         return out;

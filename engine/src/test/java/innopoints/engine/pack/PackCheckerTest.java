@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,13 +53,87 @@ class PackCheckerTest {
         assertThat(messages(r, root)).doesNotContain("clause 9: has no worked case");
     }
 
+    private static final String MATTERS = """
+            matters:
+              ic-tape-out: {term: 流片验证, reading: 两份市级文件补助同一次流片}
+              cmmm: {term: 国家智能制造成熟度（CMMM）评估}
+              overseas-exhibition: {term: 参加境外展会}
+              fund-investment: {term: 股权投资基金管理机构累计投资, reading: 同一笔投资计入两者的累计额}
+            """;
+
+    private static List<Problem> overlaps(Path root) {
+        LoadedPack loaded = PackLoader.load(root);
+        assertThat(loaded.problems()).isEmpty();
+        return PackChecker.overlaps(loaded.pack());
+    }
+
+    @Test
+    void aPackWhoseSharedMattersAllHaveAStackingRuleHasNoOverlapProblem() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("matters.yaml"), MATTERS);
+        assertThat(overlaps(root)).isEmpty();
+        assertThat(messages(PackChecker.check(PackLoader.load(root), null), root)).doesNotContain("matters.yaml", "stacking rule");
+    }
+
     @Test
     void findsAMatterTwoDocumentsRewardWithoutAStackingRule() throws IOException {
         Path root = copy();
         String doc = Files.readString(root.resolve("district/document.yaml"));
         Files.writeString(root.resolve("district/document.yaml"), doc.replace("stacking:\n  - {rule: not-twice, among: this-and-higher, quote: 除本政策特别注明外，上级和本级政策不重复享受。}\n", ""));
         PackChecker.Report r = PackChecker.check(PackLoader.load(root), null);
-        assertThat(messages(r, root)).contains("district/document.yaml:41: clause 17: matter 'fund-investment' is also rewarded by city:47, and no stacking rule of either document relates them");
+        assertThat(messages(r, root)).contains("district/document.yaml:41: clause 17: matter 'fund-investment' of district:17 is also rewarded by city:47 (city/document.yaml:33), "
+                + "and no stacking rule of either document relates them: no text says whether both can be enjoyed");
+    }
+
+    @Test
+    void asksWhetherTwoClausesOneFactTriggersUnderAStackingRuleAreTheSameMatter() throws IOException {
+        Path root = copy();
+        String doc = Files.readString(root.resolve("district/document.yaml"));
+        Files.writeString(root.resolve("district/document.yaml"), doc.replace("matter: fund-investment", "matter: early-investment"));
+        Files.writeString(root.resolve("matters.yaml"), MATTERS + "  early-investment: {term: 投早投小投硬科技}\n");
+        List<Problem> found = overlaps(root);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).toString().replace(root + "/", "")).isEqualTo("district/document.yaml:43: clause 17: district:17 (matter 'early-investment') and city:47 "
+                + "(city/document.yaml:33, matter 'fund-investment') are triggered by the same fact type 'fund_investment' under a stacking rule; "
+                + "say in matters.yaml whether they are the same matter (one matter id, or a distinct entry with its reading)");
+    }
+
+    @Test
+    void aDistinctEntryAnswersTheQuestion() throws IOException {
+        Path root = copy();
+        String doc = Files.readString(root.resolve("district/document.yaml"));
+        Files.writeString(root.resolve("district/document.yaml"), doc.replace("matter: fund-investment", "matter: early-investment"));
+        Files.writeString(root.resolve("matters.yaml"), MATTERS + "  early-investment: {term: 投早投小投硬科技}\n"
+                + "distinct:\n  - {clauses: [\"district:17\", \"city:47\"], reading: 区级只计种子期、初创期科技型企业}\n");
+        assertThat(overlaps(root)).isEmpty();
+    }
+
+    @Test
+    void findsAPairDeclaredDistinctThatNamesOneMatter() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("matters.yaml"), MATTERS + "distinct:\n  - {clauses: [\"city:47\", \"district:17\"], reading: 不同}\n");
+        assertThat(overlaps(root)).extracting(p -> p.toString().replace(root + "/", ""))
+                .containsExactly("district/document.yaml:43: clause 17: district:17 and city:47 are declared distinct in matters.yaml but name the same matter 'fund-investment'");
+    }
+
+    @Test
+    void asksWhyAMatterSharedByTwoDocumentsIsOne() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("matters.yaml"), MATTERS.replace("{term: 股权投资基金管理机构累计投资, reading: 同一笔投资计入两者的累计额}", "{term: 股权投资基金管理机构累计投资}"));
+        assertThat(overlaps(root)).extracting(p -> p.toString().replace(root + "/", ""))
+                .containsExactly("city/document.yaml:33: clause 47: matter 'fund-investment' of city:47 is shared with district:17 of another document; "
+                        + "say in its reading in matters.yaml why they reward the same thing");
+    }
+
+    @Test
+    void documentsOfUnrelatedLevelsMayShareAFactTypeWithoutBeingAsked() throws IOException {
+        Path root = copy();
+        String doc = Files.readString(root.resolve("district/document.yaml"));
+        Files.writeString(root.resolve("district/document.yaml"), doc
+                .replace("stacking:\n  - {rule: not-twice, among: this-and-higher, quote: 除本政策特别注明外，上级和本级政策不重复享受。}\n", "")
+                .replace("matter: fund-investment", "matter: early-investment"));
+        Files.writeString(root.resolve("matters.yaml"), MATTERS + "  early-investment: {term: 投早投小投硬科技}\n");
+        assertThat(overlaps(root)).isEmpty();
     }
 
     @Test
