@@ -49,11 +49,11 @@ class ScreeningTest {
         assertThat(run.status()).isEqualTo("done");
         assertThat(run.done()).isEqualTo(run.total()).isEqualTo((int) registry.count());
         Map<String, BigDecimal> stored = new HashMap<>();
-        jdbc.sql("select enterprise_id, clause_ref, figure from entitlement where run_id = ? and figure is not null").param(run.id())
+        jdbc.sql("select enterprise_id, clause_ref, figure from entitlement where run_id = ? and figure is not null and choice = 0").param(run.id())
                 .query(rs -> { stored.put(rs.getLong(1) + "/" + rs.getString(2), rs.getBigDecimal(3)); });
         Map<String, BigDecimal> expected = new HashMap<>();
         for (var e : registry.chunkAfter(0, 100_000)) {
-            Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(e.id()), asOf, Set.of()));
+            Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(e.id()), java.util.List.of(), asOf, Set.of()));
             for (Result r : c.results()) expected.put(e.id() + "/" + r.clause().ref(), r.figure().value());
         }
         assertThat(stored).hasSameSizeAs(expected);
