@@ -58,6 +58,7 @@ public class AwardsApi {
     @PostMapping("/{awardId}/void")
     @Operation(operationId = "voidAward", summary = "撤销一项已获奖励记录（记录保留，写明撤销人、时间和原因）",
             description = "已撤销的记录不能再次撤销（409）；撤销后即重新筛查该企业")
+    @ApiResponse(responseCode = "200", description = "已撤销，返回该记录", content = @Content(schema = @Schema(implementation = AwardView.class)))
     @ApiResponse(responseCode = "409", description = "该记录已被撤销")
     AwardView voidAward(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id,
                         @Parameter(description = "奖励记录编号") @PathVariable long awardId, @RequestBody VoidInput in) {
