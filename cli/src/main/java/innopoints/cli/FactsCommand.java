@@ -64,8 +64,8 @@ final class FactsCommand implements Callable<Integer> {
                 |---|---|
                 | `asOf` | the date of the calculation (YYYY-MM-DD): which documents are published, which tiers apply |
                 | `enterprise` | the subject: `kind`, `name`, `creditCode` (统一社会信用代码, checked), `district`, `park`, `industries`, `qualifications`, `size` (micro/small/medium/large) |
-                | `facts` | what happened: `type` (a key below), `date`, optional `id`, and the type's fields |
-                | `awarded` | awards already made: `clause` (e.g. `city-2025:4.1`), `date`, `figure` (in the clause's unit), and any key a cap is per (e.g. `product`) |
+                | `facts` | what happened: `type` (a key below), `date`, optional `id`, optional `project` (项目标识: facts about one real project name the same project), and the type's fields |
+                | `awarded` | awards already made: `clause` (e.g. `city-2025:4.1`), or for an award under a policy outside the pack `matter`, `level` (nation/province/city/district) and `unit` (yuan/points); `date`, `figure` (in the clause's unit), optional `project` (the project it was for), `source` (文号, department), and any key a cap is per (e.g. `product`) |
                 | `whatIf.drafts` | `true` switches every draft document on, or a list of document ids |
                 | `whatIf.draftEffective` | the date the drafts switched on are assumed to take effect (YYYY-MM-DD); the as-of date if absent. A draft states no date of effect: each draft clause's explanation names the date assumed, and an as-of date before it leaves the draft out |
 
@@ -180,6 +180,8 @@ final class FactsCommand implements Callable<Integer> {
             fp.put("type", obj("const", t.key()));
             fp.put("date", date(new LinkedHashMap<>()));
             fp.put("id", obj("type", "string"));
+            fp.put("project", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS,
+                    "description", "项目标识: the real project the fact is about; facts with the same project are one matter's project"));
             for (FieldSpec s : t.fields()) {
                 Map<String, Object> sp = new LinkedHashMap<>();
                 sp.put("description", s.term());
@@ -216,10 +218,20 @@ final class FactsCommand implements Callable<Integer> {
         props.put("facts", obj("type", "array", "items", obj("oneOf", oneOf)));
         Map<String, Object> aw = new LinkedHashMap<>();
         aw.put("type", "object");
-        aw.put("required", List.of("clause", "date", "figure"));
-        aw.put("properties", obj("clause", obj("type", "string", "pattern", "^[a-z0-9-]+:.+$"),
-                "date", date(new LinkedHashMap<>()),
-                "figure", obj("type", List.of("number", "string"), "minimum", 0, "maximum", Bound.YUAN.max(), "maxLength", Bound.MAX_NUMBER_CHARS)));
+        aw.put("required", List.of("date", "figure"));
+        Map<String, Object> ap = new LinkedHashMap<>();
+        ap.put("clause", obj("type", "string", "pattern", "^[a-z0-9-]+:.+$", "description", "the clause of the pack it was made under"));
+        ap.put("matter", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS, "description", "for an award under a policy outside the pack: its matter"));
+        ap.put("level", obj("enum", List.of("nation", "province", "city", "district"), "description", "for an award outside the pack: the level of the policy"));
+        ap.put("unit", obj("enum", List.of("yuan", "points"), "description", "for an award outside the pack: its unit"));
+        ap.put("project", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS, "description", "the project it was for (a fact's project key)"));
+        ap.put("source", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS, "description", "where the record comes from (文号, department)"));
+        ap.put("date", date(new LinkedHashMap<>()));
+        ap.put("figure", obj("type", List.of("number", "string"), "minimum", 0, "maximum", Bound.YUAN.max(), "maxLength", Bound.MAX_NUMBER_CHARS));
+        aw.put("properties", ap);
+        aw.put("oneOf", List.of(obj("required", List.of("clause"), "not", obj("anyOf", List.of(obj("required", List.of("matter")),
+                        obj("required", List.of("level")), obj("required", List.of("unit"))))),
+                obj("required", List.of("matter", "level", "unit"), "not", obj("required", List.of("clause")))));
         aw.put("additionalProperties", obj("type", "string"));
         props.put("awarded", obj("type", "array", "items", aw));
         props.put("whatIf", obj("type", "object", "additionalProperties", false,
