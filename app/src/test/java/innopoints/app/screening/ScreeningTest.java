@@ -101,7 +101,7 @@ class ScreeningTest {
         ScreenRun done = service.runNow("test", LocalDate.now(), false);
         long id = runs.start(LocalDate.now(), false, ScreenRun.OFFICIAL, "test", 1);
         long enterprise = registry.chunkAfter(0, 1).getFirst().id();
-        runs.insert(java.util.List.<Object[]>of(new Object[]{id, enterprise, "city-2025:21.5", new BigDecimal("1"), "yuan", "ceiling", ""}));
+        runs.insert(java.util.List.<Object[]>of(new Object[]{id, enterprise, "city-2025:21.5", new BigDecimal("1"), "yuan", "ceiling", "", 0, ""}));
         runs.fail(id, "测试：写入中途失败");
         assertThat(jdbc.sql("select count(*) from entitlement where run_id = ?").param(id).query(Long.class).single()).isZero();
         assertThat(runs.find(id).orElseThrow().status()).isEqualTo("failed");
