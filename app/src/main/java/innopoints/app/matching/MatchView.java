@@ -34,7 +34,8 @@ public record MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List
      * one. {@code quote} is the sentence that forbids both; each option is explained on its own.
      */
     @Schema(name = "AwardChoice")
-    public record Choice(String matter, String matterTerm, String project, String quote, List<Option> options) {}
+    public record Choice(@Schema(nullable = true, description = "事项编号") String matter, String matterTerm,
+                         @Schema(nullable = true, description = "项目（事项的项目标识）") String project, String quote, List<Option> options) {}
 
     @Schema(name = "AwardChoiceOption")
     public record Option(String ref, String documentId, String documentTitle, String citation, String title, String text,

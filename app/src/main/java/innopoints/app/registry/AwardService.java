@@ -97,7 +97,11 @@ public class AwardService {
     public AwardRecord voidAward(Account me, long enterpriseId, long awardId, String reason) {
         AwardRecord a = one(me, enterpriseId, awardId);
         access.checkRecordAwards(me);
-        access.checkRecordAward(me, a.clauseRef() == null ? null : policies.clause(a.clauseRef()));
+        Clause clause = a.clauseRef() == null ? null : policies.clause(a.clauseRef());
+        if (a.clauseRef() != null && clause == null && !me.is(innopoints.app.accounts.Role.ADMIN)) {
+            throw new innopoints.app.platform.Failures.Forbidden("该奖励所依据的条款" + a.clauseRef() + "已不在政策清单中，只有系统管理员可以撤销");
+        }
+        access.checkRecordAward(me, clause);
         List<FieldError> errors = new ArrayList<>();
         String why = text(reason, "reason", "撤销原因", Bound.LONG_TEXT, true, errors);
         if (!errors.isEmpty()) throw new Invalid(errors.getFirst().message(), errors);
@@ -113,7 +117,7 @@ public class AwardService {
         String digest() {
             return FactValues.digest("prior_award", date, new TreeMap<>(Map.of("clause", String.valueOf(clause == null ? "" : clause.ref()),
                     "matter", String.valueOf(matter), "level", String.valueOf(level), "unit", String.valueOf(unit),
-                    "figure", figure.toPlainString(), "source", String.valueOf(source))), project);
+                    "figure", figure.stripTrailingZeros().toPlainString(), "source", String.valueOf(source))), project);
         }
     }
 
