@@ -1,6 +1,7 @@
 package innopoints.cli;
 
 import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Choice;
 import innopoints.engine.calc.Calculator;
 import innopoints.engine.calc.Exclusion;
 import innopoints.engine.calc.Result;
@@ -78,6 +79,14 @@ final class CalcCommand implements Callable<Integer> {
             }
             out.append(t.render());
         }
+        for (Choice ch : calc.choices()) {
+            out.append("\n不可同时享受，请择一（").append(ch.matter()).append("）").append(ch.quote() == null ? "" : "：“" + ch.quote() + "”").append("\n");
+            for (Choice.Option o : ch.options()) {
+                out.append("  或 ").append(o.ref()).append(" ").append(o.clause().title() == null ? o.clause().citation() : o.clause().title()).append("：")
+                        .append(innopoints.engine.money.Numbers.group(o.item().figure().value())).append(o.item().figure().unit().label())
+                        .append(o.item().kind() == innopoints.engine.policy.Kind.CEILING ? "（上限）" : "").append("\n");
+            }
+        }
         if (!calc.undetermined().isEmpty()) {
             out.append("\n适用但金额未定：\n");
             for (Undetermined u : calc.undetermined()) {
@@ -89,6 +98,10 @@ final class CalcCommand implements Callable<Integer> {
         if (!calc.results().isEmpty()) {
             out.append("\n说明：\n");
             for (Result r : calc.results()) out.append("\n").append(r.explanation()).append("\n");
+        }
+        if (!calc.choices().isEmpty()) {
+            out.append("\n择一事项说明：\n");
+            for (Choice ch : calc.choices()) for (Choice.Option o : ch.options()) out.append("\n").append(o.asResult().explanation()).append("\n");
         }
         if (!calc.excluded().isEmpty()) {
             out.append("\n未予计算的条款：\n");

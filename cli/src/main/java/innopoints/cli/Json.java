@@ -3,6 +3,7 @@ package innopoints.cli;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Choice;
 import innopoints.engine.calc.Exclusion;
 import innopoints.engine.calc.Item;
 import innopoints.engine.calc.Result;
@@ -73,6 +74,18 @@ final class Json {
             else points = points.add(r.figure().value());
         }
         m.put("results", results);
+        List<Object> choices = new ArrayList<>();
+        for (Choice ch : calc.choices()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("matter", ch.matter());
+            x.put("project", ch.project());
+            x.put("quote", ch.quote());
+            List<Object> options = new ArrayList<>();
+            for (Choice.Option o : ch.options()) options.add(result(o.asResult()));
+            x.put("options", options);
+            choices.add(x);
+        }
+        m.put("choices", choices);
         m.put("totals", Map.of("yuan", Unit.YUAN.round(yuan).toPlainString(), "points", Unit.POINTS.round(points).toPlainString()));
         List<Object> und = new ArrayList<>();
         for (Undetermined u : calc.undetermined()) {

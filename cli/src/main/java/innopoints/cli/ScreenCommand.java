@@ -96,15 +96,15 @@ final class ScreenCommand implements Callable<Integer> {
             m.put("totalPoints", report.totalPoints().toPlainString());
             List<Object> rows = new ArrayList<>();
             for (Screen.ClauseTally c : report.clauses()) {
-                rows.add(Map.of("clause", c.clause(), "unit", c.unit().key(), "enterprises", c.enterprises(), "total", c.total().toPlainString(), "ceilings", c.ceilings()));
+                rows.add(Map.of("clause", c.clause(), "unit", c.unit().key(), "enterprises", c.enterprises(), "total", c.total().toPlainString(), "ceilings", c.ceilings(), "options", c.options()));
             }
             m.put("clauses", rows);
             System.out.println(Json.write(m));
         } else {
             System.err.println(loadNote);
-            Table table = new Table(new String[]{"条款", "企业数", "合计", "单位", "其中上限"});
+            Table table = new Table(new String[]{"条款", "企业数", "合计", "单位", "其中上限", "择一（未计入合计）"});
             for (Screen.ClauseTally c : report.clauses()) {
-                table.add(c.clause(), String.format("%,d", c.enterprises()), innopoints.engine.money.Numbers.group(c.total()), c.unit().label(), String.format("%,d", c.ceilings()));
+                table.add(c.clause(), String.format("%,d", c.enterprises()), innopoints.engine.money.Numbers.group(c.total()), c.unit().label(), String.format("%,d", c.ceilings()), String.format("%,d", c.options()));
             }
             System.out.print(table.render());
             System.out.printf("screened %,d enterprises (%,d facts) as of %s in %.3f s on %d threads: %,d could claim something; %s元 and %s分 in all%n",

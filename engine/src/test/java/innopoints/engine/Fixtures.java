@@ -47,9 +47,13 @@ public final class Fixtures {
         return fixture;
     }
 
-    /** The Nantong pack as the build ships it. */
+    /**
+     * The Nantong pack of this checkout (policies/nantong beside the engine), else as the build
+     * ships it: a test reads the pack it is built with, never one another checkout installed.
+     */
     public static Path nantongDir() {
-        return PackLoader.bundled();
+        Path source = Path.of("..", "policies", "nantong").toAbsolutePath().normalize();
+        return java.nio.file.Files.isRegularFile(source.resolve("pack.yaml")) ? source : PackLoader.bundled();
     }
 
     /** Reads a scenario written inline as YAML. */

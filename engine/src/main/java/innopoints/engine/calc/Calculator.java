@@ -48,6 +48,16 @@ public final class Calculator {
 
     public Pack pack() { return pack; }
 
+    private final Map<String, Boolean> yearlyMatters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether a matter is counted per calendar year: some clause of it caps or totals per year. */
+    boolean yearlyMatter(String matter) {
+        return yearlyMatters.computeIfAbsent(matter, m -> {
+            for (Clause c : pack.clauses()) if (m.equals(c.matter()) && Run.yearly(c)) return true;
+            return false;
+        });
+    }
+
     /** Calculates with explanations. */
     public Calculation calculate(Scenario scenario) { return new Run(scenario, true).run(); }
 
@@ -59,6 +69,8 @@ public final class Calculator {
         final boolean explain;
         final Map<String, BigDecimal> capUsed = new HashMap<>();
         final Map<String, List<Item>> items = new LinkedHashMap<>();
+        /** Every figure accepted so far, in the order facts happened: a later one of the same matter and project meets them. */
+        final List<Candidate> accepted = new ArrayList<>();
         final List<Undetermined> undetermined = new ArrayList<>();
         final List<Exclusion> excluded = new ArrayList<>();
         final Map<String, List<Fact>> aggregates = new LinkedHashMap<>();
@@ -105,12 +117,21 @@ public final class Calculator {
             }
             if (!aggregated.isEmpty()) settle(aggregated);
 
+            List<Choice> choices = new ArrayList<>();
+            for (List<Candidate> group : rivalGroups()) {
+                if (group.size() == 1) {
+                    Candidate c = group.get(0);
+                    items.computeIfAbsent(c.c.ref(), k -> new ArrayList<>(2)).add(c.item());
+                    continue;
+                }
+                choices.add(choice(group));
+            }
             List<Result> results = new ArrayList<>(items.size());
             for (Map.Entry<String, List<Item>> e : items.entrySet()) {
                 Clause c = pack.clause(e.getKey());
                 results.add(Result.of(pack.document(c.documentId()), c, e.getValue()));
             }
-            return new Calculation(s, results, undetermined, excluded);
+            return new Calculation(s, results, choices, undetermined, excluded);
         }
 
         // ---- matching -------------------------------------------------------------------------
@@ -184,6 +205,12 @@ public final class Calculator {
             final Steps steps;
             BigDecimal value;
             Kind kind;
+            Map<String, Amount> split;
+            /** Figures the texts forbid enjoying together with this one without saying which wins. */
+            final List<Candidate> rivals = new ArrayList<>(0);
+            /** Rivals found before this figure is kept; linked only if it is. */
+            final List<Candidate> pending = new ArrayList<>(0);
+            StackingRule rivalRule;
 
             Candidate(Document d, Clause c, Fact f, Steps steps) {
                 this.d = d;
@@ -198,6 +225,19 @@ public final class Calculator {
             }
 
             String factId() { return c.aggregate() != null ? null : f.id(); }
+
+            /** What the figure is about, for "不重复": the fact's project, or null for a period's total. */
+            String project() { return c.aggregate() != null ? null : f.projectKey(); }
+
+            String label() {
+                return "《" + d.title() + "》" + c.citation() + (factId() == null ? "" : "（" + f.id() + "，" + f.date() + "）")
+                        + " " + Numbers.show(value) + d.unit().label();
+            }
+
+            Item item() {
+                return new Item(factId(), f.type().term(), c.aggregate() != null ? null : f.date(), d.unit().of(value), kind, split,
+                        explain ? steps.copy() : List.of());
+            }
         }
 
         Candidate evaluate(Document d, Clause c, Fact f, Expression override, BigDecimal overrideValue) {
@@ -343,39 +383,267 @@ public final class Calculator {
             return true;
         }
 
+        /**
+         * Settles the figures one fact (or one period's total) gives: an earlier award under the
+         * other level's policy refuses a figure; then each is capped and weighed against the
+         * others of this fact under the stacking rules; the figures that stand are met by what
+         * their matter already received for the same project (earlier awards and earlier facts):
+         * under "就高" only the difference is paid.
+         */
         void settle(List<Candidate> candidates) {
             List<Candidate> live = new ArrayList<>(candidates.size());
-            for (Candidate c : candidates) if (applyCaps(c)) live.add(c);
+            for (Candidate c : candidates) if (notTwice(c) && applyCaps(c)) live.add(c);
             if (live.size() > 1) live.sort((a, b) -> b.yuanValue().compareTo(a.yuanValue()));
-            List<Candidate> accepted = new ArrayList<>(live.size());
+            List<Candidate> kept = new ArrayList<>(live.size());
             for (Candidate c : live) {
                 Candidate winner = null;
                 StackingRule rule = null;
-                for (Candidate a : accepted) {
-                    rule = conflict(a, c);
-                    if (rule != null) {
-                        winner = a;
+                for (Candidate a : kept) {
+                    StackingRule r = conflict(a, c);
+                    if (r == null) continue;
+                    if (r.rule() == StackingRule.Rule.NOT_TWICE || a.d.unit() != c.d.unit()) {
+                        c.pending.add(a);
+                        if (c.rivalRule == null) c.rivalRule = r;
+                        continue;
+                    }
+                    int cmp = a.value.compareTo(c.value);
+                    Candidate higher = cmp > 0 ? a : cmp < 0 ? c : byTie(r, a, c);
+                    if (higher == null) {
+                        c.pending.add(a);
+                        if (c.rivalRule == null) c.rivalRule = r;
+                        continue;
+                    }
+                    if (higher == c) {
+                        // the rule for equal figures puts this one before one kept earlier (pack order is no rule)
+                        kept.remove(a);
+                        stacked(a, c, r);
+                        kept.add(c);
+                        winner = c;
                         break;
                     }
+                    winner = a;
+                    rule = r;
+                    break;
                 }
+                if (winner == c) continue;
                 if (winner != null) {
-                    if (!explain) continue;
-                    String why = "与《" + winner.d.title() + "》" + winner.c.citation() + "为同一事项（" + c.c.matter() + "），"
-                            + (rule.quote() != null ? "按“" + rule.quote() + "”" : "不重复享受") + "，取较高者（"
-                            + Numbers.show(winner.value) + winner.d.unit().label() + (winner.d.unit() != c.d.unit() ? "，按1分=" + Numbers.show(nominal(winner.d, c.d)) + "元比较" : "") + "）";
-                    excluded.add(new Exclusion(c.d, c.c, c.factId(), Exclusion.ReasonKind.STACKED, why, explain ? c.steps.copy() : List.of()));
+                    stacked(c, winner, rule);
                     continue;
                 }
+                kept.add(c);
+            }
+            for (Candidate c : kept) {
+                for (Cap cap : c.c.caps()) capUsed.merge(capKey(cap, c), c.value, BigDecimal::add);
+                if (!paidOnce(c)) continue;
+                c.split = split(c);
                 accepted.add(c);
             }
-            for (Candidate c : accepted) {
-                for (Cap cap : c.c.caps()) capUsed.merge(capKey(cap, c), c.value, BigDecimal::add);
-                Map<String, Amount> split = split(c);
-                Amount figure = c.d.unit().of(c.value);
-                Item item = new Item(c.factId(), c.f.type().term(), c.c.aggregate() != null ? null : c.f.date(), figure, c.kind, split,
-                        explain ? c.steps.copy() : List.of());
-                items.computeIfAbsent(c.c.ref(), k -> new ArrayList<>(2)).add(item);
+            for (Candidate c : kept) {
+                if (!accepted.contains(c)) continue;
+                for (Candidate a : c.pending) if (accepted.contains(a)) link(a, c);
             }
+        }
+
+        /** Which of two equal figures stands under a rule's stated tie rule; null when the rule leaves it to the subject. */
+        Candidate byTie(StackingRule r, Candidate a, Candidate b) {
+            if (r.tie() == StackingRule.Tie.CHOICE || a.d == b.d || a.d.issued() == null || b.d.issued() == null || a.d.issued().equals(b.d.issued())) return null;
+            boolean aNewer = a.d.issued().isAfter(b.d.issued());
+            return r.tie() == StackingRule.Tie.NEWER == aNewer ? a : b;
+        }
+
+        void stacked(Candidate loser, Candidate winner, StackingRule rule) {
+            if (!explain) return;
+            boolean tie = loser.value.compareTo(winner.value) == 0;
+            String why = "本条计得 " + Numbers.show(loser.value) + loser.d.unit().label() + "，与《" + winner.d.title() + "》" + winner.c.citation()
+                    + "（" + Numbers.show(winner.value) + winner.d.unit().label() + "）为同一事项（" + pack.matter(loser.c.matter()).term() + "），"
+                    + (rule.quote() != null ? "按“" + rule.quote() + "”" : "不重复享受") + "，"
+                    + (tie ? "两者相等，按“" + rule.tieQuote() + "”取后者" : "取较高者（" + Numbers.show(winner.value) + winner.d.unit().label() + "）");
+            excluded.add(new Exclusion(loser.d, loser.c, loser.factId(), Exclusion.ReasonKind.STACKED, why, loser.steps.copy()));
+        }
+
+        void link(Candidate a, Candidate b) {
+            a.rivals.add(b);
+            b.rivals.add(a);
+            if (a.rivalRule == null) a.rivalRule = b.rivalRule;
+            if (b.rivalRule == null) b.rivalRule = a.rivalRule;
+        }
+
+        String label(PriorAward a) {
+            Clause ac = a.clause() == null ? null : pack.clause(a.clause());
+            return (ac != null ? "《" + pack.document(ac.documentId()).title() + "》" + ac.citation() : a.level().label() + "政策（" + pack.matter(a.matter()).term() + "）")
+                    + " " + a.date() + " 已获 " + Numbers.show(a.figure()) + a.unit().label()
+                    + (a.project() != null ? "（项目“" + a.project() + "”）" : "") + (a.source() != null ? "（" + a.source() + "）" : "");
+        }
+
+        /** The rule relating a figure's document to an earlier award's, or null. */
+        StackingRule relation(Candidate c, PriorAward a) {
+            Clause ac = a.clause() == null ? null : pack.clause(a.clause());
+            return ac != null ? relation(c.d, pack.document(ac.documentId())) : a.level() == null ? null : relation(c.d, a.level());
+        }
+
+        /**
+         * "上级和本级政策不重复享受": an earlier award of the same matter and project under a policy
+         * the texts forbid enjoying together with this one (another level, another unit) refuses
+         * the figure; a figure an earlier fact gave under such a policy becomes its alternative.
+         */
+        boolean notTwice(Candidate c) {
+            if (c.c.matter() == null) return true;
+            for (PriorAward a : s.awarded()) {
+                if (!c.c.matter().equals(a.matter()) || !sameProject(c, a)) continue;
+                StackingRule r = relation(c, a);
+                if (r == null || r.rule() != StackingRule.Rule.NOT_TWICE && a.unit() == c.d.unit()) continue;
+                if (explain) excluded.add(new Exclusion(c.d, c.c, c.factId(), Exclusion.ReasonKind.ALREADY_AWARDED, "同一事项（" + pack.matter(c.c.matter()).term()
+                        + "）已享受：" + label(a) + "；按“" + r.quote() + "”，本条（计得 " + Numbers.show(c.value) + c.d.unit().label() + "）不再享受", c.steps.copy()));
+                return false;
+            }
+            for (Candidate a : accepted) {
+                if (a.c == c.c || !c.c.matter().equals(a.c.matter()) || !sameProject(a, c)) continue;
+                StackingRule r = relation(c.d, a.d);
+                if (r == null || r.rule() != StackingRule.Rule.NOT_TWICE && a.d.unit() == c.d.unit()) continue;
+                c.pending.add(a);
+                if (c.rivalRule == null) c.rivalRule = r;
+                if (a.rivalRule == null) a.rivalRule = r;
+            }
+            return true;
+        }
+
+        /**
+         * What one matter received for one project in one unit (and year, where the matter is
+         * counted per year): what was paid under any of its clauses, and what each clause allows on
+         * its own. A clause with caps pays again up to them, so it allows what it paid before plus
+         * its new figures; a clause without pays once, so it allows the larger of the two. Under
+         * "就高不重复" the matter is entitled to the most any one clause allows, and a new figure pays
+         * only what that leaves over what was paid.
+         */
+        final class MatterAccount {
+            BigDecimal paid = BigDecimal.ZERO;
+            final Map<Clause, BigDecimal> before = new HashMap<>(), now = new HashMap<>();
+            final Map<String, BigDecimal> outside = new HashMap<>();
+            final List<String> earlier = new ArrayList<>();
+            /** The rule that relates this matter's awards: the first that differs from the figure's own document decides the words quoted. */
+            StackingRule rule;
+
+            BigDecimal entitled() {
+                BigDecimal max = BigDecimal.ZERO;
+                for (BigDecimal v : outside.values()) max = max.max(v);
+                java.util.Set<Clause> clauses = new java.util.HashSet<>(before.keySet());
+                clauses.addAll(now.keySet());
+                for (Clause k : clauses) {
+                    BigDecimal b = before.getOrDefault(k, BigDecimal.ZERO), n = now.getOrDefault(k, BigDecimal.ZERO);
+                    max = max.max(k.caps().isEmpty() ? b.max(n) : b.add(n));
+                }
+                return max;
+            }
+        }
+
+        final Map<String, MatterAccount> accounts = new HashMap<>();
+
+        MatterAccount account(Candidate c) {
+            String key = c.c.matter() + "|" + (c.project() == null ? "" : c.project()) + "|" + c.d.unit() + "|" + (yearlyMatter(c.c.matter()) ? c.year : 0);
+            MatterAccount acc = accounts.get(key);
+            if (acc != null) return acc;
+            acc = new MatterAccount();
+            for (PriorAward a : s.awarded()) {
+                if (!c.c.matter().equals(a.matter()) || a.unit() != c.d.unit() || !sameProject(c, a)) continue;
+                StackingRule r = relation(c, a);
+                if (r == null) continue;
+                acc.paid = acc.paid.add(a.figure());
+                acc.earlier.add(label(a));
+                Clause ac = a.clause() == null ? null : pack.clause(a.clause());
+                if (ac != null) acc.before.merge(ac, a.figure(), BigDecimal::add);
+                else acc.outside.merge(a.matter() + "|" + a.level(), a.figure(), BigDecimal::add);
+                if (acc.rule == null || ac == null || pack.document(ac.documentId()) != c.d) acc.rule = r;
+            }
+            accounts.put(key, acc);
+            return acc;
+        }
+
+        /** Meets a capped figure with its matter's account; false when the matter already received all it allows. */
+        boolean paidOnce(Candidate c) {
+            if (c.c.matter() == null) return true;
+            MatterAccount acc = account(c);
+            BigDecimal gross = c.value;
+            acc.now.merge(c.c, gross, BigDecimal::add);
+            BigDecimal entitled = acc.entitled();
+            BigDecimal rest = entitled.subtract(acc.paid).min(gross);
+            String term = pack.matter(c.c.matter()).term();
+            if (acc.paid.signum() > 0 || rest.compareTo(gross) < 0) {
+                StackingRule r = acc.rule != null ? acc.rule : relation(c.d, c.d);
+                String earlier = String.join("；", acc.earlier);
+                if (rest.signum() <= 0) {
+                    if (explain) excluded.add(new Exclusion(c.d, c.c, c.factId(), Exclusion.ReasonKind.ALREADY_AWARDED, "同一事项（" + term + "）已获 "
+                            + Numbers.show(acc.paid) + c.d.unit().label() + "（" + earlier + "），本条计得 " + Numbers.show(gross) + c.d.unit().label()
+                            + "，各条款中最多可得 " + Numbers.show(entitled) + c.d.unit().label() + "；按“" + r.quote() + "”，不再重复给予", c.steps.copy()));
+                    return false;
+                }
+                if (explain) c.steps.step(r.quote(), "同一事项（" + term + "）已获 " + Numbers.show(acc.paid) + c.d.unit().label() + "（" + earlier
+                        + "），各条款中最多可得 " + Numbers.show(entitled) + c.d.unit().label() + "，就高补差：" + Numbers.show(entitled) + " − " + Numbers.show(acc.paid)
+                        + " = " + Numbers.show(rest) + c.d.unit().label());
+            }
+            c.value = rest;
+            acc.paid = acc.paid.add(rest);
+            acc.earlier.add(c.label());
+            if (acc.rule == null) acc.rule = relation(c.d, c.d);
+            return true;
+        }
+
+        /** Whether an earlier award was for what this figure is about: the same project, or (a period's total) the same period of a matter. */
+        boolean sameProject(Candidate c, PriorAward a) {
+            if (c.project() == null) {
+                return a.project() == null && !c.c.ref().equals(a.clause()) && (!yearly(c.c) || a.date().getYear() == c.year);
+            }
+            if (a.project() == null || !a.project().equals(c.project())) return false;
+            return !c.c.ref().equals(a.clause()) || !yearly(c.c) || a.date().getYear() == c.year;
+        }
+
+        boolean sameProject(Candidate a, Candidate b) {
+            if (a.project() == null || b.project() == null) {
+                return a.project() == null && b.project() == null && (!yearly(a.c) && !yearly(b.c) || a.year == b.year);
+            }
+            return a.project().equals(b.project());
+        }
+
+        static boolean yearly(Clause c) {
+            if (c.aggregate() != null && c.aggregate().yearly()) return true;
+            for (Cap cap : c.caps()) if (cap.yearly()) return true;
+            return false;
+        }
+
+        /** The groups of accepted figures linked as alternatives of one another, in the order they were accepted. */
+        List<List<Candidate>> rivalGroups() {
+            List<List<Candidate>> out = new ArrayList<>();
+            java.util.Set<Candidate> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Candidate c : accepted) {
+                if (!seen.add(c)) continue;
+                List<Candidate> group = new ArrayList<>();
+                java.util.ArrayDeque<Candidate> todo = new java.util.ArrayDeque<>();
+                todo.add(c);
+                while (!todo.isEmpty()) {
+                    Candidate x = todo.poll();
+                    group.add(x);
+                    for (Candidate y : x.rivals) if (seen.add(y)) todo.add(y);
+                }
+                out.add(group);
+            }
+            return out;
+        }
+
+        Choice choice(List<Candidate> group) {
+            Candidate first = group.get(0);
+            StackingRule rule = first.rivalRule;
+            String quote = rule == null ? null : rule.quote();
+            String term = pack.matter(first.c.matter()).term();
+            List<Choice.Option> options = new ArrayList<>(group.size());
+            for (Candidate c : group) {
+                if (explain) {
+                    List<String> others = new ArrayList<>();
+                    for (Candidate o : group) if (o != c) others.add(o.label());
+                    c.steps.step(quote, "与" + String.join("、", others) + "为同一事项（" + term + "）"
+                            + (quote != null ? "，按“" + quote + "”" : "") + "不可同时享受，文件未规定取哪一项：请择一申报");
+                }
+                options.add(new Choice.Option(c.d, c.c, c.item()));
+            }
+            return new Choice(term, first.project(), quote, options);
         }
 
         BigDecimal nominal(Document a, Document b) {
@@ -383,17 +651,36 @@ public final class Calculator {
             return p.pointNominal() == null ? BigDecimal.ONE : p.pointNominal().yuan();
         }
 
-        /** The stacking rule under which two candidates on one fact exclude each other, or null. */
+        /** The stacking rule under which two figures of this fact (or period) exclude each other, or null. */
         StackingRule conflict(Candidate a, Candidate b) {
             if (a.c.matter() == null || !a.c.matter().equals(b.c.matter()) || a.c == b.c) return null;
-            if (a.c.aggregate() == null && b.c.aggregate() == null && a.f != b.f) return null;
+            if (a.c.aggregate() == null && b.c.aggregate() == null && a.f != b.f && !sameProject(a, b)) return null;
             if (a.c.aggregate() != null && b.c.aggregate() != null && (a.c.aggregate().yearly() || b.c.aggregate().yearly()) && a.year != b.year) return null;
-            if (a.d == b.d) {
-                return new StackingRule(StackingRule.Rule.HIGHEST, StackingRule.Among.CITY,
-                        a.d.stacking().isEmpty() ? null : a.d.stacking().get(0).quote());
+            return relation(b.d, a.d);
+        }
+
+        /**
+         * The rule relating two documents on one matter: in one document the higher stands; else the
+         * rule either states that covers the other's level (a city rule "就高不重复", a district's
+         * "上级和本级政策不重复享受"); null when no text relates them.
+         */
+        StackingRule relation(Document d, Document other) {
+            if (d.status() == Status.DRAFT && other.status() != Status.DRAFT) {
+                // the words of the document in force, not the draft's, decide between them
+                for (StackingRule r : other.stacking()) if (r.covers(other.level(), d.level())) return r;
             }
-            for (StackingRule r : b.d.stacking()) if (r.covers(b.d.level(), a.d.level())) return r;
-            for (StackingRule r : a.d.stacking()) if (r.covers(a.d.level(), b.d.level())) return r;
+            if (d == other) {
+                return new StackingRule(StackingRule.Rule.HIGHEST, StackingRule.Among.CITY,
+                        d.stacking().isEmpty() ? null : d.stacking().get(0).quote());
+            }
+            for (StackingRule r : d.stacking()) if (r.covers(d.level(), other.level())) return r;
+            for (StackingRule r : other.stacking()) if (r.covers(other.level(), d.level())) return r;
+            return null;
+        }
+
+        /** The rule relating a document to an award under a policy outside the pack, known only by its level. */
+        StackingRule relation(Document d, Level other) {
+            for (StackingRule r : d.stacking()) if (r.covers(d.level(), other)) return r;
             return null;
         }
 

@@ -22,5 +22,8 @@ public record Choice(String matter, String project, String quote, List<Option> o
     /** One alternative: a clause's figure for the facts it rests on, explained. */
     public record Option(Document document, Clause clause, Item item) {
         public String ref() { return clause.ref(); }
+
+        /** This option as a clause's result, for the views that show results. */
+        public Result asResult() { return Result.of(document, clause, List.of(item)); }
     }
 }

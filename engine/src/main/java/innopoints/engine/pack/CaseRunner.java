@@ -99,6 +99,9 @@ public final class CaseRunner {
     private static String why(Calculation calc, String ref) {
         List<String> reasons = new ArrayList<>();
         for (Exclusion e : calc.excluded()) if (e.clause().ref().equals(ref)) reasons.add(e.reason());
+        for (Choice ch : calc.choices()) {
+            for (Choice.Option o : ch.options()) if (o.ref().equals(ref)) reasons.add("it is an alternative in the choice " + show(List.of(ch)));
+        }
         return reasons.isEmpty() ? "the clause was not considered (no fact of its type)" : String.join(" | ", reasons);
     }
 

@@ -1,6 +1,7 @@
 package innopoints.engine.screen;
 
 import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Choice;
 import innopoints.engine.calc.Calculator;
 import innopoints.engine.calc.Result;
 import innopoints.engine.money.Unit;
@@ -33,13 +34,17 @@ public final class Screen {
     private Screen() {}
 
     /** Per clause: how many enterprises it awards, the sum of its figures, how many are ceilings. */
-    public record ClauseTally(String clause, Unit unit, long enterprises, BigDecimal total, long ceilings) {}
+    /**
+     * A clause's tally: the enterprises it awards, their total and how many are ceilings; and
+     * {@code options}, the enterprises for which it is one alternative of a choice (never in the total).
+     */
+    public record ClauseTally(String clause, Unit unit, long enterprises, BigDecimal total, long ceilings, long options) {}
 
     public record Report(int enterprises, long facts, long withAward, List<ClauseTally> clauses, BigDecimal totalYuan,
                          BigDecimal totalPoints, Duration elapsed, int threads) {}
 
     private static final class Tally {
-        long enterprises, ceilings;
+        long enterprises, ceilings, options;
         BigDecimal total = BigDecimal.ZERO;
         Unit unit;
     }
@@ -73,7 +78,14 @@ public final class Screen {
                     int to = Math.min(from + CHUNK, size);
                     for (int i = from; i < to; i++) {
                         Calculation c = calculator.screen(scenarios.apply(i));
-                        if (!c.results().isEmpty()) withAward[worker]++;
+                        if (!c.results().isEmpty() || !c.choices().isEmpty()) withAward[worker]++;
+                        for (Choice ch : c.choices()) {
+                            for (Choice.Option o : ch.options()) {
+                                Tally t = tallies.computeIfAbsent(o.ref(), k -> new Tally());
+                                t.options++;
+                                t.unit = o.item().figure().unit();
+                            }
+                        }
                         for (Result r : c.results()) {
                             Tally t = tallies.computeIfAbsent(r.clause().ref(), k -> new Tally());
                             t.enterprises++;
@@ -93,6 +105,7 @@ public final class Screen {
                 f.get().forEach((ref, t) -> all.merge(ref, t, (a, b) -> {
                     a.enterprises += b.enterprises;
                     a.ceilings += b.ceilings;
+                    a.options += b.options;
                     a.total = a.total.add(b.total);
                     return a;
                 }));
@@ -109,7 +122,7 @@ public final class Screen {
         BigDecimal yuan = BigDecimal.ZERO, points = BigDecimal.ZERO;
         for (Map.Entry<String, Tally> e : all.entrySet()) {
             Tally t = e.getValue();
-            clauses.add(new ClauseTally(e.getKey(), t.unit, t.enterprises, t.total, t.ceilings));
+            clauses.add(new ClauseTally(e.getKey(), t.unit, t.enterprises, t.total, t.ceilings, t.options));
             if (t.unit == Unit.YUAN) yuan = yuan.add(t.total);
             else points = points.add(t.total);
         }

@@ -233,7 +233,7 @@ class CalculatorTest {
     }
 
     @Test
-    void doesNotPayTheSameInvestmentUnderDistrictAndCityPoliciesTwice() {
+    void offersTheSameInvestmentUnderDistrictAndCityPoliciesAsAChoiceNeverBoth() {
         Calculation c = calc(pack, """
                 asOf: 2026-06-01
                 enterprise: {kind: fund-manager, district: 通州区}
@@ -241,9 +241,13 @@ class CalculatorTest {
                   - {type: fund_investment, date: 2026-02-01, amount: 60000000, holding_years: 3, stage: 初创期}
                 """);
         // city: 6000万 × 2 = 1.2亿 → 2 full units → 100万元; district: 6000万 ÷ 100万 × 2 = 120分 → 100分 (= 100万元 at 1分=1万元)
-        // equal in yuan: the first in pack order (the city's) is kept
-        assertThat(c.results()).hasSize(1);
-        assertThat(c.excluded()).anySatisfy(e -> assertThat(e.reasonKind()).isEqualTo(Exclusion.ReasonKind.STACKED));
+        // "上级和本级政策不重复享受" does not say which: both are offered, one to be chosen, neither in the results
+        assertThat(c.results()).isEmpty();
+        assertThat(c.choices()).singleElement().satisfies(ch -> {
+            assertThat(ch.options()).extracting(o -> o.ref() + " " + o.item().figure().plain())
+                    .containsExactlyInAnyOrder("city:47 1000000.00", "district:17 100.0000");
+            assertThat(ch.quote()).isEqualTo("除本政策特别注明外，上级和本级政策不重复享受。");
+        });
     }
 
     @Test
