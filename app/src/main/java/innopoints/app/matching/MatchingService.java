@@ -204,7 +204,9 @@ public class MatchingService {
                 awarded.add(o.ref());
             }
             if (options.isEmpty()) continue;
-            String term = ch.matter() == null ? "" : policies.pack().matter(ch.matter()).term();
+            // a matter the pack gives no words of its own (matters.yaml) is named by what happened, as the fact's type says it
+            String term = ch.matter() == null ? null : policies.pack().matter(ch.matter()).term();
+            if (term == null || term.equals(ch.matter())) term = ch.options().getFirst().item().factTerm();
             choices.add(new MatchView.Choice(ch.matter(), term, ch.project(), ch.quote(), options));
         }
         near.keySet().removeAll(awarded);
