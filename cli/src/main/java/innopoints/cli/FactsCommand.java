@@ -183,6 +183,8 @@ final class FactsCommand implements Callable<Integer> {
             fp.put("id", obj("type", "string"));
             fp.put("noticeIssued", obj("type", "boolean", "description",
                     "before a document took effect: whether the department had issued an application notice under the older policy (absent: not known)"));
+            fp.put("project", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS,
+                    "description", "项目标识: the real project the fact is about; facts with the same project are one matter's project"));
             for (FieldSpec s : t.fields()) {
                 Map<String, Object> sp = new LinkedHashMap<>();
                 sp.put("description", s.term());
@@ -219,10 +221,20 @@ final class FactsCommand implements Callable<Integer> {
         props.put("facts", obj("type", "array", "items", obj("oneOf", oneOf)));
         Map<String, Object> aw = new LinkedHashMap<>();
         aw.put("type", "object");
-        aw.put("required", List.of("clause", "date", "figure"));
-        aw.put("properties", obj("clause", obj("type", "string", "pattern", "^[a-z0-9-]+:.+$"),
-                "date", date(new LinkedHashMap<>()),
-                "figure", obj("type", List.of("number", "string"), "minimum", 0, "maximum", Bound.YUAN.max(), "maxLength", Bound.MAX_NUMBER_CHARS)));
+        aw.put("required", List.of("date", "figure"));
+        Map<String, Object> ap = new LinkedHashMap<>();
+        ap.put("clause", obj("type", "string", "pattern", "^[a-z0-9-]+:.+$", "description", "the clause of the pack it was made under"));
+        ap.put("matter", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS, "description", "for an award under a policy outside the pack: its matter"));
+        ap.put("level", obj("enum", List.of("nation", "province", "city", "district"), "description", "for an award outside the pack: the level of the policy"));
+        ap.put("unit", obj("enum", List.of("yuan", "points"), "description", "for an award outside the pack: its unit"));
+        ap.put("project", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS, "description", "the project it was for (a fact's project key)"));
+        ap.put("source", obj("type", "string", "maxLength", Bound.SHORT_TEXT_CHARS, "description", "where the record comes from (文号, department)"));
+        ap.put("date", date(new LinkedHashMap<>()));
+        ap.put("figure", obj("type", List.of("number", "string"), "minimum", 0, "maximum", Bound.YUAN.max(), "maxLength", Bound.MAX_NUMBER_CHARS));
+        aw.put("properties", ap);
+        aw.put("oneOf", List.of(obj("required", List.of("clause"), "not", obj("anyOf", List.of(obj("required", List.of("matter")),
+                        obj("required", List.of("level")), obj("required", List.of("unit"))))),
+                obj("required", List.of("matter", "level", "unit"), "not", obj("required", List.of("clause")))));
         aw.put("additionalProperties", obj("type", "string"));
         props.put("awarded", obj("type", "array", "items", aw));
         props.put("whatIf", obj("type", "object", "additionalProperties", false,

@@ -93,6 +93,35 @@ public class Access {
         };
     }
 
+    /**
+     * Recording or voiding an enterprise's earlier award: officers and administrators; for an
+     * award under a clause of the pack ({@code clause} not null) an officer only of a department
+     * that clause names (it answers for what that clause paid); for an award under a policy
+     * outside the pack any officer. The enterprise sees its own list and records nothing.
+     */
+    public boolean canRecordAward(Account a, Clause clause) {
+        return switch (a.role()) {
+            case ADMIN -> true;
+            case OFFICER -> clause == null || clause.departments().contains(a.department());
+            case ENTERPRISE, FINANCE, LEADER -> false;
+        };
+    }
+
+    /** Whether the caller may record earlier awards at all (before the clause is known). */
+    public void checkRecordAwards(Account a) {
+        if (!(a.is(Role.OFFICER) || a.is(Role.ADMIN))) {
+            throw new Forbidden("只有部门经办人员和系统管理员可以登记或撤销已获奖励；当前角色（" + a.role().label() + "）只能查看");
+        }
+    }
+
+    public void checkRecordAward(Account a, Clause clause) {
+        checkRecordAwards(a);
+        if (!canRecordAward(a, clause)) {
+            throw new Forbidden("该条款由" + String.join("、", clause.departments()) + "负责，" + a.department()
+                    + "不能登记或撤销按该条款获得的奖励");
+        }
+    }
+
     /** Browsing the registry list: everyone but enterprise users. */
     public void checkRegistry(Account a) {
         if (a.is(Role.ENTERPRISE)) throw new Forbidden("企业用户不能浏览企业名录");

@@ -44,6 +44,7 @@ public class RightsFirst implements HandlerInterceptor, WebMvcConfigurer {
             String rest = m.group(2) == null ? "" : m.group(2);
             access.checkView(me, id); // another enterprise answers as a missing one (404) before anything else
             if (!read && rest.startsWith("/facts")) access.checkEditFacts(me, id);
+            if (!read && rest.startsWith("/awards")) access.checkRecordAwards(me);
         } else if (path.equals("/enterprises")) {
             access.checkRegistry(me);
         } else if ((path.equals("/screening") || path.equals("/screening/runs")) && !read) {

@@ -5,6 +5,7 @@ import innopoints.app.accounts.Account;
 import innopoints.app.platform.Failures.FieldError;
 import innopoints.app.platform.Failures.Invalid;
 import innopoints.app.platform.Policies;
+import innopoints.app.registry.AwardRepository;
 import innopoints.app.registry.Enterprise;
 import innopoints.app.registry.EnterpriseRepository;
 import innopoints.app.registry.FactRecord;
@@ -12,6 +13,7 @@ import innopoints.app.registry.FactValues;
 import innopoints.app.registry.RegistryService;
 import innopoints.app.registry.ScenarioBuilder;
 import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Choice;
 import innopoints.engine.calc.Exclusion;
 import innopoints.engine.calc.Item;
 import innopoints.engine.calc.Result;
@@ -46,11 +48,14 @@ public class MatchingService {
 
     private final RegistryService registry;
     private final EnterpriseRepository repo;
+    private final AwardRepository awards;
     private final ScenarioBuilder scenarios;
     private final Policies policies;
     private final Access access;
 
-    public MatchingService(RegistryService registry, EnterpriseRepository repo, ScenarioBuilder scenarios, Policies policies, Access access) {
+    public MatchingService(RegistryService registry, EnterpriseRepository repo, AwardRepository awards, ScenarioBuilder scenarios,
+                           Policies policies, Access access) {
+        this.awards = awards;
         this.access = access;
         this.registry = registry;
         this.repo = repo;
@@ -61,14 +66,14 @@ public class MatchingService {
     public MatchView match(Account me, long enterpriseId, LocalDate asOf, boolean drafts) {
         Enterprise e = registry.enterprise(me, enterpriseId);
         List<FactRecord> facts = repo.facts(enterpriseId);
-        return view(policies.calculator().calculate(scenarios.scenario(e, facts, asOf(asOf), drafts ? Set.of("*") : Set.of())), drafts, me);
+        return view(policies.calculator().calculate(scenarios.scenario(e, facts, awards.standing(enterpriseId), asOf(asOf), drafts ? Set.of("*") : Set.of())), drafts, me);
     }
 
     public WhatIf.Answer whatIf(Account me, long enterpriseId, WhatIf q) {
         Enterprise e = registry.enterprise(me, enterpriseId);
         List<FactRecord> stored = repo.facts(enterpriseId);
         LocalDate asOf = asOf(q.asOf());
-        Scenario base = scenarios.scenario(e, stored, asOf, Set.of());
+        Scenario base = scenarios.scenario(e, stored, awards.standing(enterpriseId), asOf, Set.of());
         List<Fact> facts = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<Long, WhatIf.Change> changes = new HashMap<>();
@@ -92,7 +97,7 @@ public class MatchingService {
             FactValues.Parsed p = FactValues.parse(t, text);
             p.errors().forEach(err -> errors.add(new FieldError("change[" + r.id() + "]." + err.field(), err.message())));
             LocalDate date = c.date() == null || c.date().isBlank() ? r.occurredOn() : RegistryService.parseDate(c.date(), "change[" + r.id() + "].date", errors);
-            if (p.ok() && date != null) facts.add(new Fact("f" + r.id(), t, date, FactValues.decode(t, p.values())));
+            if (p.ok() && date != null) facts.add(new Fact("f" + r.id(), t, date, FactValues.decode(t, p.values()), r.project()));
         }
         int n = 0;
         for (WhatIf.NewFact a : q.add()) {
@@ -106,7 +111,11 @@ public class MatchingService {
             FactValues.Parsed p = FactValues.parse(t, a.fields() == null ? Map.of() : a.fields());
             p.errors().forEach(err -> errors.add(new FieldError(at + "." + err.field(), err.message())));
             LocalDate date = RegistryService.parseDate(a.date(), at + ".date", errors);
-            if (p.ok() && date != null) facts.add(new Fact("假设" + n, t, date, FactValues.decode(t, p.values())));
+            String project = FactValues.project(a.project(), new ArrayList<>());
+            if (a.project() != null && !a.project().isBlank() && project == null) {
+                errors.add(new FieldError(at + ".project", "“项目标识”（project）过长（最多" + innopoints.engine.facts.Bound.SHORT_TEXT_CHARS + "个字符）"));
+            }
+            if (p.ok() && date != null) facts.add(new Fact("假设" + n, t, date, FactValues.decode(t, p.values()), project));
         }
         if (q.draftEffective() != null && !Boolean.TRUE.equals(q.drafts())) {
             errors.add(new FieldError("draftEffective", "只有启用征求意见稿时才能填写假定草案生效日期"));
@@ -182,8 +191,27 @@ public class MatchingService {
             near.putIfAbsent(x.clause().ref(), new MatchView.NearMiss(x.clause().ref(), x.document().title(), x.clause().citation(),
                     x.clause().title(), x.factId(), x.reasonKind().name(), x.reason()));
         }
+        List<MatchView.Choice> choices = new ArrayList<>();
+        for (Choice ch : c.choices()) {
+            List<MatchView.Option> options = new ArrayList<>();
+            for (Choice.Option o : ch.options()) {
+                if (!access.canSeeEntitlement(viewer, o.clause())) continue;
+                Item i = o.item();
+                Document d = o.document();
+                options.add(new MatchView.Option(o.ref(), d.id(), d.title(), o.clause().citation(), o.clause().title(), o.clause().text(),
+                        i.figure().value(), i.figure().unit().key(), i.figure().display(), i.kind().key(), i.kind().label(),
+                        o.clause().departments(), new MatchView.Item(i.factTerm(), i.factId(), i.date(), i.figure().display(), i.steps())));
+                awarded.add(o.ref());
+            }
+            if (options.isEmpty()) continue;
+            // a matter the pack gives no words of its own (matters.yaml) is named by what happened, as the fact's type says it
+            String term = ch.matter() == null ? null : policies.pack().matter(ch.matter()).term();
+            if (term == null || term.equals(ch.matter())) term = ch.options().getFirst().item().factTerm();
+            choices.add(new MatchView.Choice(ch.matter(), term, ch.project(), ch.quote(), options));
+        }
+        near.keySet().removeAll(awarded);
         return new MatchView(c.scenario().asOf(), drafts, awards, pending, List.copyOf(near.values()), totals,
-                drafts ? c.scenario().draftEffectiveDate() : null);
+                drafts ? c.scenario().draftEffectiveDate() : null, choices);
     }
 
 }

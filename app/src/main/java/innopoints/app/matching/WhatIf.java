@@ -30,7 +30,10 @@ public record WhatIf(LocalDate asOf, Boolean drafts, List<Long> drop, List<Chang
     @Schema(name = "FactChange")
     public record Change(long factId, String date, Map<String, String> fields) {}
 
-    public record NewFact(String type, String date, Map<String, String> fields) {}
+    public record NewFact(String type, String date, Map<String, String> fields,
+                          @Schema(nullable = true, description = "项目标识（可选）：与已登记事项的项目标识相同者视为同一项目") String project) {
+        public NewFact(String type, String date, Map<String, String> fields) { this(type, date, fields, null); }
+    }
 
     /** The answer: both calculations and the difference per clause. */
     public record Answer(MatchView before, MatchView after, List<Delta> deltas) {}

@@ -52,9 +52,12 @@ public class EnterpriseController {
     private final Access access;
     private final EnterpriseWorkbook workbook;
     private final RegistryEdits edits;
+    private final AwardRepository awards;
 
     public EnterpriseController(EnterpriseRepository repo, RegistryService registry, MatchingService matching, EntitlementQueries entitlements,
-                                PlacesSync places, Policies policies, Access access, EnterpriseWorkbook workbook, RegistryEdits edits) {
+                                PlacesSync places, Policies policies, Access access, EnterpriseWorkbook workbook, RegistryEdits edits,
+                                AwardRepository awards) {
+        this.awards = awards;
         this.edits = edits;
         this.workbook = workbook;
         this.repo = repo;
@@ -99,6 +102,7 @@ public class EnterpriseController {
         model.addAttribute("indicators", repo.indicators(id));
         model.addAttribute("facts", factRows(policies, repo.facts(id)));
         model.addAttribute("latest", entitlements.forEnterprise(me, id));
+        model.addAttribute("awards", awards.standing(id).stream().map(a -> AwardView.of(a, policies)).toList());
         model.addAttribute("canEdit", access.canEditFacts(me, id));
         model.addAttribute("canEditRegistry", access.canImport(me));
         return "enterprises/show";
@@ -112,7 +116,7 @@ public class EnterpriseController {
             FactRecord f = registry.fact(me, id, edit);
             Map<String, String> text = new LinkedHashMap<>();
             f.fields().forEach((k, v) -> text.put(k, v instanceof Boolean b ? (b ? "是" : "否") : String.valueOf(v)));
-            model.addAttribute("form", new FactForm(f.type(), f.occurredOn().toString(), text, f.version()));
+            model.addAttribute("form", new FactForm(f.type(), f.occurredOn().toString(), text, f.version(), f.project()));
         }
         if (edit != null) model.addAttribute("editing", edit);
         fill(me, id, asOf, model);
@@ -127,7 +131,9 @@ public class EnterpriseController {
         model.addAttribute("result", matching.match(me, id, asOf, false));
         model.addAttribute("types", factTypes());
         model.addAttribute("canEdit", access.canEditFacts(me, id));
-        if (!model.containsAttribute("form")) model.addAttribute("form", new FactForm(null, LocalDate.now().toString(), Map.of(), null));
+        model.addAttribute("awardCount", awards.standing(id).size());
+        model.addAttribute("choicesHeading", innopoints.app.matching.MatchView.CHOICES_HEADING);
+        if (!model.containsAttribute("form")) model.addAttribute("form", new FactForm(null, LocalDate.now().toString(), Map.of(), null, null));
         FactForm form = (FactForm) model.getAttribute("form");
         if (!model.containsAttribute("type") && form.type() != null) model.addAttribute("type", policies.pack().vocabulary().type(form.type()));
     }
@@ -153,6 +159,7 @@ public class EnterpriseController {
     String declare(@AuthenticationPrincipal Account me, @PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
         String type = params.get("type");
         String date = params.get("date");
+        String project = params.get("project");
         Map<String, String> fields = fieldParams(params);
         Long replaces = params.get("replaces") == null || params.get("replaces").isBlank() ? null : factId(params.get("replaces"));
         if (params.get("replaces") != null && !params.get("replaces").isBlank() && replaces == null) {
@@ -160,7 +167,8 @@ public class EnterpriseController {
         }
         Long version = factId(params.get("version"));
         try {
-            long factId = replaces == null ? registry.declare(me, id, type, date, fields) : registry.revise(me, id, replaces, version, date, fields);
+            long factId = replaces == null ? registry.declare(me, id, type, date, fields, project)
+                    : registry.revise(me, id, replaces, version, date, fields, project);
             flash.addFlashAttribute("saved", (replaces == null ? "已登记事项 f" : "已更正为事项 f") + factId + "，并已重新计算。");
             return "redirect:/enterprises/" + id + "/match?added=" + factId + "#results";
         } catch (Invalid | Conflict refused) {
@@ -176,7 +184,7 @@ public class EnterpriseController {
                 messages.add(refused.getMessage());
                 flash.addFlashAttribute("formMessage", refused.getMessage());
             }
-            flash.addFlashAttribute("form", new FactForm(type, date, fields, version));
+            flash.addFlashAttribute("form", new FactForm(type, date, fields, version, project));
             flash.addFlashAttribute("formErrors", errors);
             flash.addFlashAttribute("formMessages", messages);
             return "redirect:/enterprises/" + id + "/match" + (replaces == null ? "" : "?edit=" + replaces) + "#declare";
@@ -321,7 +329,7 @@ public class EnterpriseController {
         dates.forEach((fid, d) -> { if (!changes.containsKey(fid)) change.add(new WhatIf.Change(fid, d, Map.of())); });
         List<WhatIf.NewFact> add = new ArrayList<>();
         String type = params.get("type");
-        if (type != null && !type.isBlank()) add.add(new WhatIf.NewFact(type, params.get("date"), fieldParams(params)));
+        if (type != null && !type.isBlank()) add.add(new WhatIf.NewFact(type, params.get("date"), fieldParams(params), params.get("project")));
         LocalDate asOf = null;
         if (params.get("asOf") != null && !params.get("asOf").isBlank()) asOf = RegistryService.parseDate(params.get("asOf"), "asOf", errors);
         LocalDate draftEffective = null;
@@ -360,7 +368,7 @@ public class EnterpriseController {
     }
 
     /** The entry form's values, kept when it is refused so nothing typed is lost; the version a correction is based on. */
-    public record FactForm(String type, String date, Map<String, String> fields, Long version) {}
+    public record FactForm(String type, String date, Map<String, String> fields, Long version, String project) {}
 
     /** A stored fact with its type's words and its values as people read them. */
     public record FactRow(FactRecord fact, String term, List<String[]> values, boolean known) {}

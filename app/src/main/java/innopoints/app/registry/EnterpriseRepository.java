@@ -91,7 +91,7 @@ public class EnterpriseRepository {
 
     final RowMapper<FactRecord> factMapper = (rs, n) -> new FactRecord(rs.getLong("id"), rs.getLong("enterprise_id"),
             rs.getString("type"), rs.getObject("occurred_on", LocalDate.class), readMap(rs.getString("fields")),
-            rs.getString("source"), rs.getString("created_by"), Times.local(rs, "created_at"), rs.getLong("version"));
+            rs.getString("source"), rs.getString("created_by"), Times.local(rs, "created_at"), rs.getLong("version"), rs.getString("project"));
 
     Map<String, Object> readMap(String text) { return json.readValue(text, MAP); }
 
@@ -110,11 +110,17 @@ public class EnterpriseRepository {
     /** Adds a fact unless the same one (type, date, values) is there; returns its id either way. */
     public long addFact(long enterpriseId, String type, LocalDate date, Map<String, Object> values, String source,
                         Long importId, String createdBy) {
-        String digest = FactValues.digest(type, date, values);
+        return addFact(enterpriseId, type, date, values, null, source, importId, createdBy);
+    }
+
+    /** Adds a fact about a project (null: none named) unless the same one is there; returns its id either way. */
+    public long addFact(long enterpriseId, String type, LocalDate date, Map<String, Object> values, String project, String source,
+                        Long importId, String createdBy) {
+        String digest = FactValues.digest(type, date, values, project);
         Optional<Long> added = jdbc.sql("""
-                        insert into enterprise_fact (enterprise_id, type, occurred_on, fields, digest, source, import_id, created_by)
-                        values (?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (enterprise_id, digest) do nothing returning id""")
-                .params(enterpriseId, type, date, writeMap(values), digest, source, importId, createdBy)
+                        insert into enterprise_fact (enterprise_id, type, occurred_on, fields, digest, source, import_id, created_by, project)
+                        values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) on conflict (enterprise_id, digest) do nothing returning id""")
+                .params(enterpriseId, type, date, writeMap(values), digest, source, importId, createdBy, project)
                 .query(Long.class).optional();
         if (added.isPresent()) touch(enterpriseId);
         return added.orElseGet(() -> jdbc.sql("select id from enterprise_fact where enterprise_id = ? and digest = ?")
@@ -122,9 +128,9 @@ public class EnterpriseRepository {
     }
 
     /** True when a fact with this content exists. */
-    public boolean hasFact(long enterpriseId, String type, LocalDate date, Map<String, Object> values) {
+    public boolean hasFact(long enterpriseId, String type, LocalDate date, Map<String, Object> values, String project) {
         return jdbc.sql("select count(*) from enterprise_fact where enterprise_id = ? and digest = ?")
-                .params(enterpriseId, FactValues.digest(type, date, values)).query(Long.class).single() > 0;
+                .params(enterpriseId, FactValues.digest(type, date, values, project)).query(Long.class).single() > 0;
     }
 
     /** Deletes the fact if it is still at {@code version}; false when it has changed or is gone. */
@@ -139,23 +145,23 @@ public class EnterpriseRepository {
      * Corrects the fact in place if it is still at {@code version} (one compare-and-set: of two
      * corrections from one version, the second finds the version moved and writes nothing).
      */
-    public boolean reviseFact(long enterpriseId, long factId, long version, LocalDate date, Map<String, Object> values, String by) {
+    public boolean reviseFact(long enterpriseId, long factId, long version, LocalDate date, Map<String, Object> values, String project, String by) {
         String type = jdbc.sql("select type from enterprise_fact where enterprise_id = ? and id = ?").params(enterpriseId, factId)
                 .query(String.class).optional().orElse(null);
         if (type == null) return false;
         boolean done = jdbc.sql("""
                         update enterprise_fact set occurred_on = ?, fields = ?::jsonb, digest = ?, source = 'declared', import_id = null,
-                               created_by = ?, version = version + 1
+                               created_by = ?, project = ?, version = version + 1
                         where enterprise_id = ? and id = ? and version = ?""")
-                .params(date, writeMap(values), FactValues.digest(type, date, values), by, enterpriseId, factId, version).update() > 0;
+                .params(date, writeMap(values), FactValues.digest(type, date, values, project), by, project, enterpriseId, factId, version).update() > 0;
         if (done) touch(enterpriseId);
         return done;
     }
 
     /** Another fact of the enterprise with this content, or null. */
-    public Long sameFact(long enterpriseId, long exceptId, String type, LocalDate date, Map<String, Object> values) {
+    public Long sameFact(long enterpriseId, long exceptId, String type, LocalDate date, Map<String, Object> values, String project) {
         return jdbc.sql("select id from enterprise_fact where enterprise_id = ? and digest = ? and id <> ?")
-                .params(enterpriseId, FactValues.digest(type, date, values), exceptId).query(Long.class).optional().orElse(null);
+                .params(enterpriseId, FactValues.digest(type, date, values, project), exceptId).query(Long.class).optional().orElse(null);
     }
 
     private void touch(long enterpriseId) {

@@ -36,12 +36,15 @@ public class EnterpriseWorkbook {
                         new Xlsx.Column<>("责任部门", r -> r.clause().departments()),
                         new Xlsx.Column<>("金额/积分", r -> r.entitlement().figure()),
                         new Xlsx.Column<>("单位", r -> "yuan".equals(r.entitlement().unit()) ? "元" : "分"),
-                        new Xlsx.Column<>("性质", EntitlementQueries.Row::kindLabel)), entitlements.forEnterprise(viewer, e.id()).rows()),
+                        new Xlsx.Column<>("性质", EntitlementQueries.Row::kindLabel),
+                        new Xlsx.Column<>("择一", r -> r.entitlement().option()
+                                ? "不可同时享受，与" + r.entitlement().choiceWith() + "择一申报（不计入合计）" : "")), entitlements.forEnterprise(viewer, e.id()).rows()),
                 new Xlsx.Sheet<>("已登记的事项", List.<Xlsx.Column<EnterpriseController.FactRow>>of(
                         new Xlsx.Column<>("编号", f -> "f" + f.fact().id()),
                         new Xlsx.Column<>("日期", f -> f.fact().occurredOn()),
                         new Xlsx.Column<>("事项", EnterpriseController.FactRow::term),
                         new Xlsx.Column<>("内容", f -> f.values().stream().map(v -> v[1] + "：" + v[2]).toList()),
+                        new Xlsx.Column<>("项目标识", f -> f.fact().project()),
                         new Xlsx.Column<>("来源", f -> f.fact().source())), facts),
                 new Xlsx.Sheet<>("年度指标", List.<Xlsx.Column<Indicator>>of(
                         new Xlsx.Column<>("年度", Indicator::year),

@@ -70,6 +70,20 @@ public final class FactValues {
         return new Parsed(out, errors);
     }
 
+    /**
+     * A fact's project (项目标识) from typed text: blank is none; longer than short text is refused
+     * naming the field. Returns the stripped text, or null with the error added.
+     */
+    public static String project(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return Bound.SHORT_TEXT.text(raw.strip());
+        } catch (Bound.Refused e) {
+            errors.add(new FieldError("project", "“项目标识”（project）" + e.getMessage()));
+            return null;
+        }
+    }
+
     /** Text echoed in a message, cut short: a refused value may be long. */
     static String shown(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
@@ -134,8 +148,14 @@ public final class FactValues {
 
     /** The identity of a fact's content: the same happening entered twice is one fact. */
     public static String digest(String type, LocalDate date, Map<String, Object> values) {
+        return digest(type, date, values, null);
+    }
+
+    /** The same, for a fact about a named project: one without a project keeps the digest it always had. */
+    public static String digest(String type, LocalDate date, Map<String, Object> values, String project) {
         StringBuilder sb = new StringBuilder(type).append('|').append(date);
         new TreeMap<>(values).forEach((k, v) -> sb.append('|').append(k).append('=').append(canonical(v)));
+        if (project != null) sb.append("|@project=").append(project);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

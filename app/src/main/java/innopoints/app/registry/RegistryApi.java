@@ -154,7 +154,9 @@ public class RegistryApi {
                                   @Schema(nullable = true, description = "金额或分值；须另行核定时为null") BigDecimal figure, String unit,
                                   String kind, String figureText, List<String> departments,
                                   @Schema(nullable = true, description = "所依据的正式筛查编号；企业信息变更后即时筛查的为null") Long screenRun,
-                                  @Schema(nullable = true, description = "筛查截至日期") LocalDate asOf) {}
+                                  @Schema(nullable = true, description = "筛查截至日期") LocalDate asOf,
+                                  @Schema(description = "是否为“不可同时享受、择一申报”的选项之一（不计入合计）") boolean option,
+                                  @Schema(description = "择一时，同组其他选项的条款；否则为空") List<String> choiceWith) {}
 
     @GetMapping("/enterprises/{id}/entitlements")
     @Operation(operationId = "listEntitlements", summary = "主动推送：该企业按现行有效政策符合条件的条款",
@@ -165,14 +167,16 @@ public class RegistryApi {
         Long run = push.run() == null ? null : push.run().id();
         return push.rows().stream().map(r -> new EntitlementJson(r.clause().ref(), r.documentTitle(), r.clause().citation(),
                 r.clause().title(), r.entitlement().figure(), r.entitlement().unit(), r.entitlement().kind(), r.figureText(),
-                r.clause().departments(), run, push.asOf())).toList();
+                r.clause().departments(), run, push.asOf(), r.entitlement().option(),
+                r.entitlement().choiceWith().isEmpty() ? List.of() : List.of(r.entitlement().choiceWith().split(",")))).toList();
     }
 
     /** A stored fact; {@code version} is what a correction or withdrawal must send back. */
     public record FactJson(long id, String type, LocalDate date, Map<String, Object> fields, String source,
-                           @Schema(nullable = true, description = "登记人账户；导入的事项为null") String createdBy, long version) {
+                           @Schema(nullable = true, description = "登记人账户；导入的事项为null") String createdBy, long version,
+                           @Schema(nullable = true, description = "项目标识：同一项目的事项填同一标识（不重复享受按项目判断）；未填时为null") String project) {
         static FactJson of(FactRecord f) {
-            return new FactJson(f.id(), f.type(), f.occurredOn(), f.fields(), f.source(), f.createdBy(), f.version());
+            return new FactJson(f.id(), f.type(), f.occurredOn(), f.fields(), f.source(), f.createdBy(), f.version(), f.project());
         }
     }
 
@@ -187,13 +191,16 @@ public class RegistryApi {
      * A fact to declare or correct: its type key (declaring only), date (yyyy-MM-dd), values by
      * field key (numbers may be JSON numbers or text) and, correcting, the version it is based on.
      */
-    public record FactInput(String type, String date, Map<String, Object> fields, Long version) {}
+    public record FactInput(String type, String date, Map<String, Object> fields, Long version,
+                            @Schema(nullable = true, description = "项目标识（可选，最多200字）：同一项目的事项填同一标识；更正时不填即清除") String project) {
+        public FactInput(String type, String date, Map<String, Object> fields, Long version) { this(type, date, fields, version, null); }
+    }
 
     @PostMapping("/enterprises/{id}/facts")
     @Operation(operationId = "declareFact", summary = "登记一项事项（同一事项重复登记不会重复计入）")
     @ApiResponse(responseCode = "201", description = "已登记，返回该事项", content = @Content(schema = @Schema(implementation = FactJson.class)))
     ResponseEntity<FactJson> declare(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id, @RequestBody FactInput in) {
-        long factId = registry.declare(me, id, in.type(), in.date(), text(in));
+        long factId = registry.declare(me, id, in.type(), in.date(), text(in), in.project());
         return ResponseEntity.status(HttpStatus.CREATED).body(FactJson.of(repo.fact(id, factId).orElseThrow()));
     }
 
@@ -202,7 +209,7 @@ public class RegistryApi {
             description = "须带所依据的版本号version，已被他人修改时返回409")
     FactJson revise(@AuthenticationPrincipal Account me, @Parameter(description = "企业编号") @PathVariable long id,
                     @Parameter(description = "事项编号") @PathVariable long factId, @RequestBody FactInput in) {
-        long newId = registry.revise(me, id, factId, in.version(), in.date(), text(in));
+        long newId = registry.revise(me, id, factId, in.version(), in.date(), text(in), in.project());
         return FactJson.of(repo.fact(id, newId).orElseThrow());
     }
 

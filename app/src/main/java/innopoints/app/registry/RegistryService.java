@@ -61,24 +61,30 @@ public class RegistryService {
         return t;
     }
 
-    private record Checked(LocalDate date, Map<String, Object> values) {}
+    private record Checked(LocalDate date, Map<String, Object> values, String project) {}
 
-    private Checked check(FactType type, String date, Map<String, String> fields) {
+    private Checked check(FactType type, String date, Map<String, String> fields, String project) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate on = parseDate(date, "date", errors);
         FactValues.Parsed parsed = FactValues.parse(type, fields);
         errors.addAll(parsed.errors());
+        String p = FactValues.project(project, errors);
         if (!errors.isEmpty()) throw new Invalid("“" + type.term() + "”有" + errors.size() + "处填写有误：" + errors.getFirst().message(), errors);
-        return new Checked(on, parsed.values());
+        return new Checked(on, parsed.values(), p);
     }
 
     /** Declares a fact for the enterprise; every field checked, refusals in Chinese naming the field. */
     public long declare(Account me, long enterpriseId, String typeKey, String date, Map<String, String> fields) {
+        return declare(me, enterpriseId, typeKey, date, fields, null);
+    }
+
+    /** Declares a fact about a project (项目标识, optional: blank is none). */
+    public long declare(Account me, long enterpriseId, String typeKey, String date, Map<String, String> fields, String project) {
         enterprise(me, enterpriseId);
         access.checkEditFacts(me, enterpriseId);
         FactType type = factType(typeKey);
-        Checked c = check(type, date, fields);
-        Long id = tx.execute(status -> repo.addFact(enterpriseId, type.key(), c.date(), c.values(), "declared", null, me.username()));
+        Checked c = check(type, date, fields, project);
+        Long id = tx.execute(status -> repo.addFact(enterpriseId, type.key(), c.date(), c.values(), c.project(), "declared", null, me.username()));
         changed(enterpriseId);
         return id;
     }
@@ -90,18 +96,23 @@ public class RegistryService {
      * the two. Returns the id of the corrected fact.
      */
     public long revise(Account me, long enterpriseId, long factId, Long version, String date, Map<String, String> fields) {
+        return revise(me, enterpriseId, factId, version, date, fields, null);
+    }
+
+    /** Corrects a fact, its project included (blank: none). */
+    public long revise(Account me, long enterpriseId, long factId, Long version, String date, Map<String, String> fields, String project) {
         FactRecord old = fact(me, enterpriseId, factId);
         access.checkEditFacts(me, enterpriseId);
         FactType type = factType(old.type());
-        Checked c = check(type, date, fields);
+        Checked c = check(type, date, fields, project);
         long base = requireVersion(version);
         Long id;
         try {
             id = tx.execute(status -> {
-                Long same = repo.sameFact(enterpriseId, factId, type.key(), c.date(), c.values());
+                Long same = repo.sameFact(enterpriseId, factId, type.key(), c.date(), c.values(), c.project());
                 boolean written = same != null
                         ? repo.deleteFact(enterpriseId, factId, base)
-                        : repo.reviseFact(enterpriseId, factId, base, c.date(), c.values(), me.username());
+                        : repo.reviseFact(enterpriseId, factId, base, c.date(), c.values(), c.project(), me.username());
                 if (!written) throw staleOrMissing(enterpriseId, factId);
                 return same != null ? same : factId;
             });

@@ -95,15 +95,19 @@ public class ScreeningApi {
 
     /** One clause's tally in a screen; {@code purposeLabel} says "模拟筛查（不向企业推送）" for a what-if screen. */
     public record TallyJson(String clause, String documentTitle, String citation, String title, List<String> departments, long enterprises,
-                            BigDecimal total, String unit, long ceilings, long undetermined, String purpose, String purposeLabel) {}
+                            @Schema(description = "合计（不含择一选项）") BigDecimal total, String unit, long ceilings, long undetermined,
+                            @Schema(description = "其中只能择一申报（不计入合计）的企业数") long options, String purpose, String purposeLabel) {}
 
     /** One enterprise that could claim a clause in a screen, with the screen's purpose and its label. */
     public record ClaimantJson(long runId, String purpose, String purposeLabel, long enterpriseId, String enterpriseName, String creditCode,
                                String district, @Schema(nullable = true, description = "所在园区；不在园区时为null") String park, String clauseRef,
-                               @Schema(nullable = true, description = "金额或分值；须另行核定时为null") BigDecimal figure, String unit, String kind, String facts) {
+                               @Schema(nullable = true, description = "金额或分值；须另行核定时为null") BigDecimal figure, String unit, String kind, String facts,
+                               @Schema(description = "是否为“不可同时享受、择一申报”的选项之一（不计入合计）") boolean option,
+                               @Schema(description = "择一时，同组其他选项的条款") List<String> choiceWith) {
         static ClaimantJson of(ScreenRun run, Entitlement e) {
             return new ClaimantJson(run.id(), run.purpose(), run.purposeLabel(), e.enterpriseId(), e.enterpriseName(), e.creditCode(),
-                    e.district(), e.park(), e.clauseRef(), e.figure(), e.unit(), e.kind(), e.facts());
+                    e.district(), e.park(), e.clauseRef(), e.figure(), e.unit(), e.kind(), e.facts(), e.option(),
+                    e.choiceWith().isEmpty() ? List.of() : List.of(e.choiceWith().split(",")));
         }
     }
 
@@ -129,7 +133,7 @@ public class ScreeningApi {
         return PageJson.of(q.slice(ScreeningViews.sorted(views.tallies(me, id), key, q.descending()), key),
                 t -> new TallyJson(t.clause().ref(), t.documentTitle(), t.clause().citation(), t.clause().title(), t.clause().departments(),
                         t.tally().enterprises(), t.tally().total(), t.tally().unit(), t.tally().ceilings(), t.tally().undetermined(),
-                        run.purpose(), run.purposeLabel()));
+                        t.tally().options(), run.purpose(), run.purposeLabel()));
     }
 
     @GetMapping("/{id}/clauses/{documentId}/{clauseId:.+}/export.xlsx")

@@ -22,7 +22,8 @@ public class ScreeningRepository {
             Times.local(rs, "finished_at"), rs.getInt("total"), rs.getInt("done"), rs.getInt("entitled"), rs.getString("error"));
     private static final RowMapper<Entitlement> ENTITLEMENT = (rs, n) -> new Entitlement(rs.getLong("run_id"), rs.getLong("enterprise_id"),
             rs.getString("name"), rs.getString("credit_code"), rs.getString("district"), rs.getString("park"), rs.getString("clause_ref"),
-            rs.getBigDecimal("figure"), rs.getString("unit"), rs.getString("kind"), rs.getString("facts"));
+            rs.getBigDecimal("figure"), rs.getString("unit"), rs.getString("kind"), rs.getString("facts"), rs.getInt("choice"),
+            rs.getString("choice_with"));
     static final Map<String, String> SORTS = new LinkedHashMap<>();
     static {
         SORTS.put("figure", "t.figure");
@@ -104,26 +105,31 @@ public class ScreeningRepository {
 
     public void insert(List<Object[]> rows) {
         if (rows.isEmpty()) return;
-        template.batchUpdate("insert into entitlement (run_id, enterprise_id, clause_ref, figure, unit, kind, facts) values (?, ?, ?, ?, ?, ?, ?)", rows);
+        template.batchUpdate("insert into entitlement (run_id, enterprise_id, clause_ref, figure, unit, kind, facts, choice, choice_with) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     public List<Entitlement> forEnterprise(long runId, long enterpriseId) {
         return jdbc.sql("""
                         select t.*, e.name, e.credit_code, e.district, e.park from entitlement t join enterprise e on e.id = t.enterprise_id
-                        where t.run_id = ? and t.enterprise_id = ? order by t.figure desc nulls last, t.clause_ref""")
+                        where t.run_id = ? and t.enterprise_id = ? order by t.choice, t.figure desc nulls last, t.clause_ref""")
                 .params(runId, enterpriseId).query(ENTITLEMENT).list();
     }
 
-    /** Per clause of a run: how many enterprises could claim it, and the total of their figures. */
-    public record Tally(String clauseRef, String unit, long enterprises, BigDecimal total, long ceilings, long undetermined) {}
+    /**
+     * Per clause of a run: how many enterprises could claim it, the total of their figures, and how
+     * many could claim it only as one option of a choice (择一: counted among the enterprises, never
+     * added to the total).
+     */
+    public record Tally(String clauseRef, String unit, long enterprises, BigDecimal total, long ceilings, long undetermined, long options) {}
 
     public List<Tally> tallies(long runId) {
         return jdbc.sql("""
-                        select clause_ref, min(unit) unit, count(*) n, coalesce(sum(figure), 0) total,
-                               count(*) filter (where kind = 'ceiling') ceilings, count(*) filter (where kind = 'undetermined') undetermined
+                        select clause_ref, min(unit) unit, count(distinct enterprise_id) n, coalesce(sum(figure) filter (where choice = 0), 0) total,
+                               count(*) filter (where kind = 'ceiling' and choice = 0) ceilings, count(*) filter (where kind = 'undetermined') undetermined,
+                               count(distinct enterprise_id) filter (where choice > 0) options
                         from entitlement where run_id = ? group by clause_ref order by clause_ref""")
                 .param(runId).query((rs, n) -> new Tally(rs.getString("clause_ref"), rs.getString("unit"), rs.getLong("n"),
-                        rs.getBigDecimal("total"), rs.getLong("ceilings"), rs.getLong("undetermined"))).list();
+                        rs.getBigDecimal("total"), rs.getLong("ceilings"), rs.getLong("undetermined"), rs.getLong("options"))).list();
     }
 
     public record Filter(String q, String district, String park, String kind) {}
@@ -165,7 +171,7 @@ public class ScreeningRepository {
         jdbc.sql("delete from enterprise_rescreen where enterprise_id = any(?)").param(array).update();
         jdbc.sql("insert into enterprise_rescreen (enterprise_id, as_of) select unnest(?::bigint[]), ?").params(array, asOf).update();
         if (!rows.isEmpty()) {
-            template.batchUpdate("insert into rescreen_entitlement (enterprise_id, clause_ref, figure, unit, kind, facts) values (?, ?, ?, ?, ?, ?)", rows);
+            template.batchUpdate("insert into rescreen_entitlement (enterprise_id, clause_ref, figure, unit, kind, facts, choice, choice_with) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 
@@ -178,7 +184,7 @@ public class ScreeningRepository {
     public List<Entitlement> rescreenedEntitlements(long enterpriseId) {
         return jdbc.sql("""
                         select 0 as run_id, t.*, e.name, e.credit_code, e.district, e.park from rescreen_entitlement t join enterprise e on e.id = t.enterprise_id
-                        where t.enterprise_id = ? order by t.figure desc nulls last, t.clause_ref""")
+                        where t.enterprise_id = ? order by t.choice, t.figure desc nulls last, t.clause_ref""")
                 .param(enterpriseId).query(ENTITLEMENT).list();
     }
 

@@ -2,12 +2,15 @@ package innopoints.app.screening;
 
 import innopoints.app.platform.Failures.Conflict;
 import innopoints.app.platform.Policies;
+import innopoints.app.registry.AwardRecord;
+import innopoints.app.registry.AwardRepository;
 import innopoints.app.registry.Enterprise;
 import innopoints.app.registry.EnterpriseRepository;
 import innopoints.app.registry.EnterprisesChanged;
 import innopoints.app.registry.FactRecord;
 import innopoints.app.registry.ScenarioBuilder;
 import innopoints.engine.calc.Calculation;
+import innopoints.engine.calc.Choice;
 import innopoints.engine.calc.Result;
 import innopoints.engine.calc.Undetermined;
 import innopoints.engine.facts.Scenario;
@@ -43,6 +46,7 @@ public class ScreeningService {
     private static final int CHUNK = 2000;
 
     private final EnterpriseRepository registry;
+    private final AwardRepository awards;
     private final ScreeningRepository runs;
     private final ScenarioBuilder scenarios;
     private final Policies policies;
@@ -54,8 +58,9 @@ public class ScreeningService {
         return t;
     });
 
-    public ScreeningService(EnterpriseRepository registry, ScreeningRepository runs, ScenarioBuilder scenarios, Policies policies,
+    public ScreeningService(EnterpriseRepository registry, AwardRepository awards, ScreeningRepository runs, ScenarioBuilder scenarios, Policies policies,
                             TransactionTemplate tx, @Value("${innopoints.screening.threads:0}") int threads) {
+        this.awards = awards;
         this.tx = tx;
         this.registry = registry;
         this.runs = runs;
@@ -118,12 +123,13 @@ public class ScreeningService {
                     if (chunk.isEmpty()) break;
                     long from = chunk.getFirst().id(), to = chunk.getLast().id();
                     Map<Long, List<FactRecord>> facts = registry.factsBetween(from, to);
+                    Map<Long, List<AwardRecord>> earlier = awards.standingBetween(from, to);
                     Scenario[] batch = new Scenario[chunk.size()];
                     long factCount = 0;
                     for (int i = 0; i < batch.length; i++) {
                         List<FactRecord> fs = facts.getOrDefault(chunk.get(i).id(), List.of());
                         factCount += fs.size();
-                        batch[i] = scenarios.scenario(chunk.get(i), fs, asOf, draftSet);
+                        batch[i] = scenarios.scenario(chunk.get(i), fs, earlier.getOrDefault(chunk.get(i).id(), List.of()), asOf, draftSet);
                     }
                     List<Object[]> rows = java.util.Collections.synchronizedList(new ArrayList<>());
                     Screen.run(policies.calculator(), batch.length, factCount, i -> batch[i], threads,
@@ -150,6 +156,11 @@ public class ScreeningService {
         }
     }
 
+    /**
+     * The rows a calculation stores: its results (choice 0), the clauses left to a decision, and
+     * the options of each choice (choice n for the n-th, with the other options' clauses), which
+     * the push and claimant lists show as 择一 and totals never add.
+     */
     static List<Object[]> rows(long runId, long enterpriseId, Calculation c) {
         List<Object[]> out = new ArrayList<>(c.results().size() + c.undetermined().size());
         Set<String> seen = new LinkedHashSet<>();
@@ -157,11 +168,24 @@ public class ScreeningService {
             seen.add(r.clause().ref());
             StringBuilder facts = new StringBuilder();
             r.items().forEach(i -> { if (i.factId() != null) facts.append(facts.isEmpty() ? "" : ",").append(i.factId()); });
-            out.add(new Object[]{runId, enterpriseId, r.clause().ref(), r.figure().value(), r.figure().unit().key(), r.kind().key(), facts.toString()});
+            out.add(new Object[]{runId, enterpriseId, r.clause().ref(), r.figure().value(), r.figure().unit().key(), r.kind().key(), facts.toString(), 0, ""});
         }
         for (Undetermined u : c.undetermined()) {
             if (!seen.add(u.clause().ref())) continue;
-            out.add(new Object[]{runId, enterpriseId, u.clause().ref(), null, policiesUnit(u), "undetermined", u.factId() == null ? "" : u.factId()});
+            out.add(new Object[]{runId, enterpriseId, u.clause().ref(), null, policiesUnit(u), "undetermined", u.factId() == null ? "" : u.factId(), 0, ""});
+        }
+        int n = 0;
+        for (Choice choice : c.choices()) {
+            n++;
+            Set<String> inThis = new LinkedHashSet<>();
+            for (Choice.Option o : choice.options()) {
+                if (!inThis.add(o.ref())) continue;
+                List<String> others = new ArrayList<>();
+                for (Choice.Option x : choice.options()) if (!x.ref().equals(o.ref()) && !others.contains(x.ref())) others.add(x.ref());
+                var item = o.item();
+                out.add(new Object[]{runId, enterpriseId, o.ref(), item.figure().value(), item.figure().unit().key(), item.kind().key(),
+                        item.factId() == null ? "" : item.factId(), n, String.join(",", others)});
+            }
         }
         return out;
     }
@@ -199,7 +223,7 @@ public class ScreeningService {
                     Enterprise e = registry.find(id).orElse(null);
                     if (e == null) continue;
                     found.add(id);
-                    Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(id), today, Set.of()));
+                    Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(id), awards.standing(id), today, Set.of()));
                     for (Object[] r : rows(0, id, c)) rows.add(java.util.Arrays.copyOfRange(r, 1, r.length));
                 }
                 runs.replaceRescreens(found, today, rows);

@@ -55,7 +55,8 @@ public class ScreeningViews {
             new Xlsx.Column<>("合计", t -> t.tally().total()),
             new Xlsx.Column<>("单位", t -> "yuan".equals(t.tally().unit()) ? "元" : "分"),
             new Xlsx.Column<>("其中为上限", t -> t.tally().ceilings()),
-            new Xlsx.Column<>("金额待核定", t -> t.tally().undetermined()));
+            new Xlsx.Column<>("金额待核定", t -> t.tally().undetermined()),
+            new Xlsx.Column<>("择一（不计入合计）", t -> t.tally().options()));
 
     public List<ClauseTally> tallies(Account me, long runId) {
         List<ClauseTally> out = new ArrayList<>();
@@ -102,7 +103,8 @@ public class ScreeningViews {
             new Xlsx.Column<>("金额/积分", Entitlement::figure),
             new Xlsx.Column<>("单位", e -> e.unit().equals("yuan") ? "元" : "分"),
             new Xlsx.Column<>("性质", e -> Figures.kindLabel(e.kind())),
-            new Xlsx.Column<>("依据事项", Entitlement::facts));
+            new Xlsx.Column<>("依据事项", Entitlement::facts),
+            new Xlsx.Column<>("择一", e -> e.option() ? "不可同时享受，与" + e.choiceWith() + "择一申报" : ""));
 
     public ResponseEntity<StreamingResponseBody> runsWorkbook(String sort, String dir) {
         return Xlsx.download("主动筛查记录", "主动筛查", RUN_COLUMNS, runs.page(PageQuery.export(sort == null ? "id" : sort, dir == null ? "desc" : dir)).items());

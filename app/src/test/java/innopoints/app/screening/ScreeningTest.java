@@ -49,11 +49,11 @@ class ScreeningTest {
         assertThat(run.status()).isEqualTo("done");
         assertThat(run.done()).isEqualTo(run.total()).isEqualTo((int) registry.count());
         Map<String, BigDecimal> stored = new HashMap<>();
-        jdbc.sql("select enterprise_id, clause_ref, figure from entitlement where run_id = ? and figure is not null").param(run.id())
+        jdbc.sql("select enterprise_id, clause_ref, figure from entitlement where run_id = ? and figure is not null and choice = 0").param(run.id())
                 .query(rs -> { stored.put(rs.getLong(1) + "/" + rs.getString(2), rs.getBigDecimal(3)); });
         Map<String, BigDecimal> expected = new HashMap<>();
         for (var e : registry.chunkAfter(0, 100_000)) {
-            Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(e.id()), asOf, Set.of()));
+            Calculation c = policies.calculator().calculate(scenarios.scenario(e, registry.facts(e.id()), java.util.List.of(), asOf, Set.of()));
             for (Result r : c.results()) expected.put(e.id() + "/" + r.clause().ref(), r.figure().value());
         }
         assertThat(stored).hasSameSizeAs(expected);
@@ -101,7 +101,7 @@ class ScreeningTest {
         ScreenRun done = service.runNow("test", LocalDate.now(), false);
         long id = runs.start(LocalDate.now(), false, ScreenRun.OFFICIAL, "test", 1);
         long enterprise = registry.chunkAfter(0, 1).getFirst().id();
-        runs.insert(java.util.List.<Object[]>of(new Object[]{id, enterprise, "city-2025:21.5", new BigDecimal("1"), "yuan", "ceiling", ""}));
+        runs.insert(java.util.List.<Object[]>of(new Object[]{id, enterprise, "city-2025:21.5", new BigDecimal("1"), "yuan", "ceiling", "", 0, ""}));
         runs.fail(id, "测试：写入中途失败");
         assertThat(jdbc.sql("select count(*) from entitlement where run_id = ?").param(id).query(Long.class).single()).isZero();
         assertThat(runs.find(id).orElseThrow().status()).isEqualTo("failed");

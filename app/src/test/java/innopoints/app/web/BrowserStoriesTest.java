@@ -23,6 +23,7 @@ class BrowserStoriesTest {
     @LocalServerPort int port;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired innopoints.app.support.TestEnterprises enterprises;
     Chromium chromium;
 
     @BeforeAll
@@ -65,6 +66,84 @@ class BrowserStoriesTest {
         assertThat(added.locator(".steps li").first()).isVisible();
         assertThat(page.locator(".award").count()).isGreaterThanOrEqualTo(before);
         Chromium.shot(page, "2-calculator-after-new-fact");
+    }
+
+    /** Screenshots at 1280 px and 390 px; at 390 px the page must not scroll sideways. */
+    static void shotBothWidths(Page page, String name) {
+        page.setViewportSize(1280, 900);
+        Chromium.shot(page, name + "-1280");
+        page.setViewportSize(390, 844);
+        Chromium.shot(page, name + "-390");
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as(name + " overflows at 390 px").isLessThanOrEqualTo(0);
+        page.setViewportSize(1280, 900);
+    }
+
+    /** A 通州区 enterprise at an overseas exhibition of the 江苏省贸易促进计划 (booth fee 30,000元, project "2026广交会"). */
+    long exhibitor(String name) {
+        long id = enterprises.create(name, "通州区");
+        jdbc.sql("""
+                insert into enterprise_fact (enterprise_id, type, occurred_on, fields, digest, source, project)
+                values (?, 'overseas_exhibition', date '2026-04-10', ?::jsonb, 'browser-story-exhibition', 'declared', '2026广交会')""")
+                .params(id, "{\"exhibition\":\"2026广交会\",\"booth_fee\":\"30000\",\"provincial_trade_program\":true}").update();
+        return id;
+    }
+
+    @Test
+    void anAdministratorRecordsAnEarlierAwardAfterARefusalNamingEachFieldAndVoidsIt() {
+        long id = exhibitor("南通已获奖励浏览器测试有限公司");
+        Page page = signIn("admin");
+        page.navigate(url("/enterprises/" + id));
+        page.click("#open-awards");
+        page.waitForLoadState();
+        page.fill("#award-date", "2026-05-20");
+        page.fill("#figure", "-5");
+        page.fill("#award-project", "2026广交会");
+        page.click("#save-award");
+        page.waitForLoadState();
+        assertThat(page.locator("#form-error")).containsText("“事项”必须填写");
+        assertThat(page.locator("#form-error")).containsText("“层级”必须填写");
+        assertThat(page.locator("#form-error")).containsText("不能为负数");
+        assertThat(page.locator("#award-project")).hasValue("2026广交会");
+        shotBothWidths(page, "10-award-refused");
+
+        page.fill("#clause", "city-2025:24.2");
+        page.fill("#figure", "5000");
+        page.fill("#source", "通商务〔2026〕12号");
+        page.click("#save-award");
+        page.waitForLoadState();
+        assertThat(page.locator("#saved")).containsText("已登记已获奖励");
+        assertThat(page.locator("#award-list")).containsText("5,000.00元");
+        assertThat(page.locator("#award-list")).containsText("通商务〔2026〕12号");
+        shotBothWidths(page, "11-award-recorded");
+
+        page.locator(".void-form input[name=reason]").first().fill("文号登记错误");
+        page.locator(".void-form button").first().click();
+        page.waitForLoadState();
+        assertThat(page.locator("#saved")).containsText("已撤销");
+        assertThat(page.locator("#award-list tr.voided")).containsText("文号登记错误");
+        shotBothWidths(page, "13-award-voided");
+    }
+
+    @Test
+    void aCityAndATongzhouFigureForOneExhibitionAreOfferedAsAChoiceAndAnEarlierAwardSettlesIt() {
+        long id = exhibitor("南通展会择一浏览器测试有限公司");
+        Page page = signIn("admin");
+        page.navigate(url("/enterprises/" + id + "/match?asOf=2026-11-23"));
+        assertThat(page.locator("#choices")).containsText("以下事项不可同时享受，请择一申报");
+        assertThat(page.locator("#choices .option")).hasCount(2);
+        assertThat(page.locator("#choices .forbids")).containsText("上级和本级政策不重复享受");
+        assertThat(page.locator("#totals-choices")).containsText("可选其一");
+        shotBothWidths(page, "9-calculator-choice");
+
+        jdbc.sql("""
+                insert into prior_award (enterprise_id, clause_ref, project, awarded_on, figure, source, digest, recorded_by)
+                values (?, 'city-2025:24.2', '2026广交会', date '2026-05-20', 5000, '通商务〔2026〕12号', 'browser-story', 'admin')""")
+                .param(id).update();
+        page.navigate(url("/enterprises/" + id + "/match?asOf=2026-11-23"));
+        assertThat(page.locator("#choices")).hasCount(0);
+        assertThat(page.locator("[id='award-city-2025:24.2'] .award-figure")).hasText("15,000.00元");
+        shotBothWidths(page, "12-calculator-after-award");
     }
 
     @Test

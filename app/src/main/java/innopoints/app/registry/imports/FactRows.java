@@ -32,7 +32,10 @@ final class FactRows implements RowKind {
     static final String DATE = "日期";
     /** Accepted for the officer's own checking; not imported. */
     static final String NAME = "企业名称";
-    private static final Set<String> FIXED = Set.of(Header.normalise(CODE), Header.normalise(TYPE), Header.normalise(DATE), Header.normalise(NAME));
+    /** Optional: the real project the fact is about (engine Fact.project), so that facts about one project count as one matter. */
+    static final String PROJECT = "项目标识";
+    private static final Set<String> FIXED = Set.of(Header.normalise(CODE), Header.normalise(TYPE), Header.normalise(DATE), Header.normalise(NAME),
+            Header.normalise(PROJECT));
 
     private final JdbcClient jdbc;
     private final EnterpriseRepository registry;
@@ -60,8 +63,8 @@ final class FactRows implements RowKind {
         }
         header.check(kind(), required(), k -> FIXED.contains(k) || fieldColumns.contains(k),
                 CODE + "、" + TYPE + "、" + DATE + "，每个字段一列（列名用字段名或政策原文用语，如first_round_cost或“单款产品首轮流片费用”），以及可选的"
-                        + NAME + "（仅供核对，不导入）");
-        record Pending(RowReader r, String code, FactType type, LocalDate date, Map<String, Object> values) {}
+                        + NAME + "（仅供核对，不导入）、" + PROJECT + "（同一项目的事项填同一标识）");
+        record Pending(RowReader r, String code, FactType type, LocalDate date, Map<String, Object> values, String project) {}
         List<Pending> pending = new ArrayList<>();
         for (Table.Line line : table.lines()) {
             RowReader r = new RowReader(line, header);
@@ -69,7 +72,7 @@ final class FactRows implements RowKind {
             FactType type = type(r);
             LocalDate date = r.date(DATE);
             Map<String, Object> values = type == null ? Map.of() : values(r, line, header, type);
-            pending.add(new Pending(r, code, type, date, values));
+            pending.add(new Pending(r, code, type, date, values, project(r)));
         }
         Map<String, Long> ids = Registered.ids(jdbc, pending.stream().map(Pending::code).filter(c -> c != null).distinct().toList());
         List<RowError> errors = new ArrayList<>();
@@ -81,12 +84,21 @@ final class FactRows implements RowKind {
             long id = ids.get(p.code());
             String type = p.type().key();
             writes.add((importId, user) -> {
-                if (registry.hasFact(id, type, p.date(), p.values())) return Outcome.UNCHANGED;
-                registry.addFact(id, type, p.date(), p.values(), "import:" + importId, importId, user);
+                if (registry.hasFact(id, type, p.date(), p.values(), p.project())) return Outcome.UNCHANGED;
+                registry.addFact(id, type, p.date(), p.values(), p.project(), "import:" + importId, importId, user);
                 return Outcome.INSERTED;
             });
         }
         return new Plan(table.lines().size(), errors, writes);
+    }
+
+    /** The row's 项目标识, bounded as short text; null when the column is absent or blank. */
+    private static String project(RowReader r) {
+        if (!r.has(PROJECT) || r.blank(PROJECT)) return null;
+        List<FieldError> errors = new ArrayList<>();
+        String p = FactValues.project(r.text(PROJECT), errors);
+        errors.forEach(e -> r.reject(PROJECT, e.message().replace("“项目标识”（project）", "")));
+        return p;
     }
 
     private Iterable<FactType> types() { return policies.pack().vocabulary().types(); }

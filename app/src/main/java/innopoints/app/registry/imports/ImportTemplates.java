@@ -69,6 +69,8 @@ public class ImportTemplates {
             headers.add(f.term() == null || f.term().isBlank() || headers.contains(f.term()) ? f.name() : f.term());
             example.add(example(f));
         }
+        headers.add(FactRows.PROJECT);
+        example.add("");
         return new Template("导入模板-事项-" + type.key(), "事项", headers, example);
     }
 

@@ -101,6 +101,22 @@ class ImportIndicatorsAndFactsTest extends ImportTestSupport {
     }
 
     @Test
+    void aFactsProjectIsReadFromItsColumnAndATooLongOneIsRefusedNamingTheColumn() throws Exception {
+        upload("facts", "展会.csv", utf8("统一社会信用代码,事项类型,日期,展会,实际展位费,项目标识",
+                code(102) + ",overseas_exhibition,2026-04-10,2026广交会,30000,2026广交会",
+                code(102) + ",overseas_exhibition,2026-04-11,2026广交会（二）,20000,"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.inserted").value(2));
+        long second = registry.findByCreditCode(code(102)).orElseThrow().id();
+        assertThat(registry.facts(second)).extracting(FactRecord::project).containsExactly("2026广交会", null);
+        upload("facts", "展会.csv", utf8("统一社会信用代码,事项类型,日期,展会,实际展位费,项目标识",
+                code(102) + ",overseas_exhibition,2026-04-12,展会三,1000," + "项".repeat(201)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].column").value("项目标识"))
+                .andExpect(jsonPath("$.errors[0].reason").value(containsString("过长")));
+        assertThat(registry.facts(second)).hasSize(2);
+    }
+
+    @Test
     void badFactRowsAreReportedInTheWordsOfTheVocabulary() throws Exception {
         byte[] file = utf8("统一社会信用代码,事项类型,日期,product,first_round_cost,mode,cost",
                 code(101) + ",流片,2026-02-10,X1,5000000,,",
