@@ -951,7 +951,8 @@ public final class PackLoader {
         }
         if (byLevel) {
             if (levelIndex < 0 || levels.isEmpty()) return null;
-            return new Cap(per, index, period.equals("year"), null, quote, group, levelIndex, levelField, fact.field(levelIndex).term(), levels);
+            return new Cap(per, index, period.equals("year"), levels.values().stream().max(BigDecimal::compareTo).orElseThrow(), quote, group,
+                    levelIndex, levelField, fact.field(levelIndex).term(), levels);
         }
         if (amount == null) return null;
         if (amount.signum() < 0) node.problem("a cap cannot be negative");

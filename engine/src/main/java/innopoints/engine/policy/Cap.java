@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param per        "enterprise" or the name of a fact field
  * @param perField   the fact field's index, or -1 for the beneficiary itself
- * @param amount     the cap, or null when it is given per level
+ * @param amount     the cap; for a cap per level, the highest of the levels' amounts (a bound; the
+ *                   calculator uses {@link #amountFor})
  * @param levelField the index of the fact field whose value picks the amount, or -1
  * @param levelName  that field's name (an earlier award may name its level under it)
  * @param levelTerm  that field's term, for explanations
@@ -43,12 +44,6 @@ public record Cap(String per, int perField, boolean yearly, BigDecimal amount, S
         if (!byLevel()) return amount;
         String level = level(f);
         return level == null ? null : levels.get(level);
-    }
-
-    /** The highest amount this cap allows at any level. */
-    public BigDecimal ceiling() {
-        if (!byLevel()) return amount;
-        return levels.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
     }
 
     public String scopeWords(String fieldTerm) {

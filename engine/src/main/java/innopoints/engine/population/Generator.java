@@ -116,7 +116,7 @@ public final class Generator {
             case Award.ByLevel x -> x.levels().values().stream().mapToDouble(l -> ceiling(l, c)).max().orElse(0);
             default -> 0;
         };
-        if (v == 0) for (var cap : c.caps()) v = v == 0 ? cap.ceiling().doubleValue() : Math.min(v, cap.ceiling().doubleValue());
+        if (v == 0) for (var cap : c.caps()) v = v == 0 ? cap.amount().doubleValue() : Math.min(v, cap.amount().doubleValue());
         return v == 0 ? 1_000_000 : v;
     }
 
