@@ -398,15 +398,16 @@ public final class Calculator {
                 BigDecimal take = asked.min(room);
                 String u = limit.unit();
                 String scope = limit.scopeWords(f.projectKey(), f.date().getYear());
+                String thisTime = "本次" + (limit.field() == null ? "" : term) + " " + Numbers.show(asked) + u;
                 if (room.signum() <= 0 && asked.signum() > 0) {
                     if (explain) excluded.add(new Exclusion(d, c, f.id(), Exclusion.ReasonKind.CAP_USED, "“" + limit.quote() + "”：" + scope + "已计 "
-                            + Numbers.show(used) + u + "，已达上限 " + Numbers.show(limit.max()) + u + "，本次" + term + " " + Numbers.show(asked) + u + "不再计入",
+                            + Numbers.show(used) + u + "，已达上限 " + Numbers.show(limit.max()) + u + "，" + thisTime + "不再计入",
                             steps == null ? List.of() : steps.copy()));
                     out.refused = true;
                     return out;
                 }
                 if (steps != null) steps.step(limit.quote(), scope + term + "上限 " + Numbers.show(limit.max()) + u + "，已计 " + Numbers.show(used) + u
-                        + "，尚余 " + Numbers.show(room) + u + "；本次" + term + " " + Numbers.show(asked) + u
+                        + "，尚余 " + Numbers.show(room) + u + "；" + thisTime
                         + (take.compareTo(asked) < 0 ? "，计 " + Numbers.show(take) + u : "，全部计入"));
                 if (limit.field() != null && take.compareTo(asked) < 0) {
                     Object[] values = f.values().clone();

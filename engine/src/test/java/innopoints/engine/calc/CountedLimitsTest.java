@@ -4,6 +4,11 @@ import innopoints.engine.Fixtures;
 import innopoints.engine.pack.PackLoader;
 import innopoints.engine.policy.Pack;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static innopoints.engine.Fixtures.calc;
 import static innopoints.engine.Fixtures.result;
@@ -108,4 +113,26 @@ class CountedLimitsTest {
         assertThat(r.items().get(1).steps().toString()).contains("已计 2年，尚余 1年；本次项目实施期内申请贴息的年数 2年，计 1年");
     }
 
+    @Test
+    void countsFactsAsTimesPerEnterpriseAndStartsAgainEachYear(@TempDir Path dir) throws IOException {
+        Path root = Fixtures.copyTree(Fixtures.fixtureDir(), dir);
+        Path doc = root.resolve("city/document.yaml");
+        String anchor = "      - {per: enterprise, period: year, amount: 10000000, quote: 同一企业每年累计最高1000万元}\n";
+        String s = Files.readString(doc);
+        assertThat(s).contains(anchor);
+        Files.writeString(doc, s.replace(anchor, anchor + "    counted:\n      - {max: 2, per: enterprise, period: year, quote: 同一企业每年累计最高1000万元}\n"));
+        Pack once = PackLoader.loadValid(root);
+        Calculation c = calc(once, """
+                asOf: 2027-06-01
+                enterprise: {district: 崇川区, industries: [集成电路, 集成电路设计]}
+                facts:
+                  - {id: a, type: ic_tape_out, date: 2026-02-10, product: X1, first_round_cost: 1000000}
+                  - {id: b, type: ic_tape_out, date: 2026-03-10, product: X2, first_round_cost: 1000000}
+                  - {id: c, type: ic_tape_out, date: 2026-04-10, product: X3, first_round_cost: 1000000}
+                  - {id: d, type: ic_tape_out, date: 2027-01-10, product: X4, first_round_cost: 1000000}
+                """);
+        assertThat(result(c, "city:4.1").items()).extracting(Item::factId).containsExactly("a", "b", "d");
+        assertThat(c.excluded()).filteredOn(x -> "c".equals(x.factId()) && x.clause().ref().equals("city:4.1")).singleElement()
+                .satisfies(x -> assertThat(x.reason()).isEqualTo("“同一企业每年累计最高1000万元”：同一主体2026年已计 2次，已达上限 2次，本次 1次不再计入"));
+    }
 }
