@@ -53,9 +53,9 @@ public class ClauseDetails {
 
     /** The clause "documentId:clauseId", or {@link NotFound}. */
     public Detail of(String documentId, String clauseId) {
-        String ref = documentId + ":" + clauseId;
-        Clause c = policies.clause(ref);
-        if (c == null) throw new NotFound("没有条款 " + ref);
+        Clause c = policies.clause(documentId + ":" + clauseId);
+        if (c == null) throw new NotFound("没有条款 " + documentId + ":" + clauseId);
+        String ref = c.ref(); // a clause id the pack replaced finds the clause that replaced it
         Document d = policies.documentOf(c);
         List<Example> examples = casesByClause.getOrDefault(ref, List.of()).stream().map(wc -> example(wc, ref, d.unit())).toList();
         return new Detail(c, d, Plain.rule(c, d.unit()), examples, history.of(ref));

@@ -381,6 +381,7 @@ public final class PackLoader {
             Clause clause = readClause(c, ctx);
             if (clause == null) continue;
             if (!clauseIds.add(clause.id())) c.problem("clause id '" + clause.id() + "' is used twice in this document");
+            for (String old : clause.formerly()) if (!clauseIds.add(old)) c.problem("clause id '" + old + "' (formerly) is used twice in this document");
             if (clause.notContinued() != null && transition == null) {
                 c.problem("transition: {continued: false} marks an item new in a document with a transition provision; this document has none");
             }
@@ -548,11 +549,13 @@ public final class PackLoader {
         } else if (computable && funding != null && funding.reading() == null && (beneficiaries.contains(Beneficiary.DISTRICT) || beneficiaries.contains(Beneficiary.PARK))) {
             fn.problem("the funding of a clause that rewards a district or park needs a reading: how the text's split is read for a reward to the district or park itself");
         }
+        List<String> formerly = f.texts("formerly");
+        if (!formerly.isEmpty() && reading == null) f.opt("formerly").problem("a clause that replaces earlier clause ids needs a reading that says why they are one clause now");
         f.done();
         if (id == null || article == null || text == null) return null;
         if (computable && (fact == null || award == null)) return null;
         return new Clause(doc.id(), id, article, section, title, text, departments, beneficiaries, industries, matter, fact,
-                conditions, award, caps, aggregate, funding, reading, computable, new Loc(doc.file(), node.line()), counted, notContinued);
+                conditions, award, caps, aggregate, funding, reading, computable, new Loc(doc.file(), node.line()), counted, notContinued, formerly);
     }
 
     /** A clause's {@code transition: {continued: false, reading}}: the reading, or null when the clause continues an older item. */

@@ -12,14 +12,17 @@ import java.util.Set;
  * A clause with no computable award ({@code computable == false}) is still part of the list.
  * {@code counted} are its limits on counted quantities summed across facts ({@link Counted});
  * {@code notContinued} is the pack's reading when the clause is an item new in its document,
- * not continued from an older policy (null: continued, see {@link Transition}).
+ * not continued from an older policy (null: continued, see {@link Transition}). {@code formerly}
+ * are ids of the same document this clause replaced (clauses once split that the pack now writes
+ * as one), so that an earlier reference to them still finds it.
  */
 public record Clause(String documentId, String id, String article, String section, String title, String text,
                      List<String> departments, Set<Beneficiary> beneficiaries, List<String> industries,
                      String matter, FactType fact, List<Condition> conditions, Award award, List<Cap> caps,
                      Aggregate aggregate, Funding funding, String reading, boolean computable, Loc loc,
-                     List<Counted> counted, String notContinued) {
+                     List<Counted> counted, String notContinued, List<String> formerly) {
     public Clause {
+        formerly = formerly == null ? List.of() : List.copyOf(formerly);
         counted = counted == null ? List.of() : List.copyOf(counted);
         departments = List.copyOf(departments);
         beneficiaries = Set.copyOf(beneficiaries);
@@ -33,7 +36,7 @@ public record Clause(String documentId, String id, String article, String sectio
                   String matter, FactType fact, List<Condition> conditions, Award award, List<Cap> caps,
                   Aggregate aggregate, Funding funding, String reading, boolean computable, Loc loc) {
         this(documentId, id, article, section, title, text, departments, beneficiaries, industries, matter, fact, conditions,
-                award, caps, aggregate, funding, reading, computable, loc, List.of(), null);
+                award, caps, aggregate, funding, reading, computable, loc, List.of(), null, List.of());
     }
 
     /** "city-2025:4.1" */

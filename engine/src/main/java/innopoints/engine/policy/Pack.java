@@ -15,6 +15,7 @@ public final class Pack {
     private final List<Document> documents;
     private final Map<String, Document> byId = new LinkedHashMap<>();
     private final Map<String, Clause> byRef = new LinkedHashMap<>();
+    private final Map<String, Clause> formerly = new LinkedHashMap<>();
     private final Clause[][] byFactType;
     private final ProfileTerms terms;
     private final Map<String, Matter> matters;
@@ -50,6 +51,7 @@ public final class Pack {
             byId.put(d.id(), d);
             for (Clause c : d.clauses()) {
                 byRef.put(c.ref(), c);
+                for (String old : c.formerly()) formerly.put(d.id() + ":" + old, c);
                 if (c.fact() != null) index.get(c.fact().ordinal()).add(c);
             }
         }
@@ -85,8 +87,11 @@ public final class Pack {
 
     public Document document(String id) { return byId.get(id); }
 
-    /** A clause by its reference, "city-2025:4.1". */
-    public Clause clause(String ref) { return byRef.get(ref); }
+    /** A clause by its reference, "city-2025:4.1", or by a reference it replaced ("city-2025:29.3" → 29.1). */
+    public Clause clause(String ref) {
+        Clause c = byRef.get(ref);
+        return c != null ? c : formerly.get(ref);
+    }
 
     public Iterable<Clause> clauses() { return byRef.values(); }
 

@@ -132,7 +132,7 @@ class NoMatterPaidTwicePropertyTest {
         if (c.caps().isEmpty()) return alone;
         BigDecimal before = BigDecimal.ZERO, cap = null;
         for (PriorAward a : priors) if (c.ref().equals(a.clause())) before = before.add(a.figure());
-        for (innopoints.engine.policy.Cap k : c.caps()) cap = cap == null ? k.ceiling() : cap.min(k.ceiling());
+        for (innopoints.engine.policy.Cap k : c.caps()) cap = cap == null ? k.amount() : cap.min(k.amount());
         return alone.add(before).min(cap.max(alone));
     }
 

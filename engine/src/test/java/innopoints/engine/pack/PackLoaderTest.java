@@ -148,4 +148,21 @@ class PackLoaderTest {
         replace(root.resolve("city/document.yaml"), "    matter: ic-tape-out\n", "    matter: ic-tape-out\n    transition: {continued: false, reading: 新设}\n");
         assertThat(problems(root)).anySatisfy(p -> assertThat(p).contains("marks an item new in a document with a transition provision; this document has none"));
     }
+
+    @Test
+    void aClauseIdTheNantongPackReplacedStillFindsTheClauseThatReplacedIt() {
+        innopoints.engine.policy.Pack nantong = PackLoader.loadValid(Fixtures.nantongDir());
+        assertThat(nantong.clause("city-2025:29.3").ref()).isEqualTo("city-2025:29.1");
+        assertThat(nantong.clause("city-2025:26.3").ref()).isEqualTo("city-2025:26.2");
+        assertThat(nantong.clause("tongzhou-2026:11.4").ref()).isEqualTo("tongzhou-2026:11.3");
+        assertThat(java.util.stream.StreamSupport.stream(nantong.clauses().spliterator(), false).map(c -> c.ref()))
+                .doesNotContain("city-2025:29.3");
+    }
+
+    @Test
+    void aReplacedIdUsedAgainInTheDocumentIsReported() throws IOException {
+        Path root = copy();
+        replace(root.resolve("city/document.yaml"), "  - id: \"4.1\"\n", "  - id: \"4.1\"\n    formerly: [\"47\"]\n    reading: 两条并为一条\n");
+        assertThat(problems(root)).anyMatch(p -> p.contains("clause id '47'"));
+    }
 }
