@@ -158,6 +158,12 @@ class PriorAwardsTest {
         JsonNode refused = read(recordAward(id, industry, cityAward).andExpect(status().isForbidden()));
         assertThat(refused.get("detail").asString()).contains("市商务局", "市工信局");
         assertThat(jdbc.sql("select count(*) from prior_award where enterprise_id = ?").param(id).query(Long.class).single()).isZero();
+        // the form says it beside the clause, keeping what was typed
+        var refusedForm = mvc.perform(post("/enterprises/" + id + "/awards").with(industry).with(csrf()).param("clause", "city-2025:24.2")
+                .param("date", "2026-05-20").param("figure", "5000")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(mvc.perform(get("/enterprises/" + id + "/awards").with(industry).flashAttrs(refusedForm.getFlashMap())).andReturn()
+                .getResponse().getContentAsString()).contains("该条款由市商务局负责", "value=\"city-2025:24.2\"");
+        assertThat(jdbc.sql("select count(*) from prior_award where enterprise_id = ?").param(id).query(Long.class).single()).isZero();
 
         // an award under a policy outside the pack: any officer
         long outside = read(recordAward(id, industry, "{\"matter\":\"overseas-exhibition\",\"level\":\"province\",\"unit\":\"yuan\","
