@@ -19,14 +19,15 @@ import java.util.Map;
 public record MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List<Pending> undetermined, List<NearMiss> nearMisses,
                         @Schema(description = "合计，按单位；不含“择一”的选项") Map<String, BigDecimal> totals,
                         @Schema(nullable = true, description = "假定草案生效日期（仅在启用征求意见稿时给出，否则为null）") LocalDate draftEffective,
-                        @Schema(description = "不可同时享受、须择一申报的事项：每组选项各有金额和说明，均不计入awards和totals") List<Choice> choices) {
+                        @Schema(description = "不可同时享受、须择一申报的事项：每组选项各有金额和说明，均不计入awards和totals") List<Choice> choices,
+                        @Schema(description = "同一事项已获奖励或按就高不重复而不再给予的条款，各写明原因（引用原文）") List<NearMiss> notAgain) {
 
     /** The heading the pages give choices. */
     public static final String CHOICES_HEADING = "以下事项不可同时享受，请择一申报";
 
     public MatchView(LocalDate asOf, boolean drafts, List<Award> awards, List<Pending> undetermined, List<NearMiss> nearMisses,
                      Map<String, BigDecimal> totals, LocalDate draftEffective) {
-        this(asOf, drafts, awards, undetermined, nearMisses, totals, draftEffective, List.of());
+        this(asOf, drafts, awards, undetermined, nearMisses, totals, draftEffective, List.of(), List.of());
     }
 
     /**

@@ -46,6 +46,9 @@ public class MatchingService {
     private static final Set<Exclusion.ReasonKind> NEAR = EnumSet.of(Exclusion.ReasonKind.CONDITION, Exclusion.ReasonKind.MISSING_VALUE,
             Exclusion.ReasonKind.DRAFT, Exclusion.ReasonKind.NOT_LISTED);
 
+    /** Exclusions that say a matter was paid already (an earlier award) or goes to a higher figure (就高不重复). */
+    private static final Set<Exclusion.ReasonKind> NOT_AGAIN = EnumSet.of(Exclusion.ReasonKind.ALREADY_AWARDED, Exclusion.ReasonKind.STACKED);
+
     private final RegistryService registry;
     private final EnterpriseRepository repo;
     private final AwardRepository awards;
@@ -210,8 +213,14 @@ public class MatchingService {
             choices.add(new MatchView.Choice(ch.matter(), term, ch.project(), ch.quote(), options));
         }
         near.keySet().removeAll(awarded);
+        Map<String, MatchView.NearMiss> notAgain = new LinkedHashMap<>();
+        for (Exclusion x : c.excluded()) {
+            if (!NOT_AGAIN.contains(x.reasonKind()) || awarded.contains(x.clause().ref()) || !access.canSeeEntitlement(viewer, x.clause())) continue;
+            notAgain.putIfAbsent(x.clause().ref() + "|" + x.factId(), new MatchView.NearMiss(x.clause().ref(), x.document().title(), x.clause().citation(),
+                    x.clause().title(), x.factId(), x.reasonKind().name(), x.reason()));
+        }
         return new MatchView(c.scenario().asOf(), drafts, awards, pending, List.copyOf(near.values()), totals,
-                drafts ? c.scenario().draftEffectiveDate() : null, choices);
+                drafts ? c.scenario().draftEffectiveDate() : null, choices, List.copyOf(notAgain.values()));
     }
 
 }

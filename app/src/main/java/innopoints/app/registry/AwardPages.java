@@ -4,6 +4,7 @@ import innopoints.app.accounts.Access;
 import innopoints.app.accounts.Account;
 import innopoints.app.accounts.Role;
 import innopoints.app.platform.Failures.Conflict;
+import innopoints.app.platform.Failures.Forbidden;
 import innopoints.app.platform.Failures.Invalid;
 import innopoints.app.platform.Policies;
 import innopoints.engine.policy.Clause;
@@ -81,10 +82,14 @@ public class AwardPages {
             long awardId = awards.record(me, id, in);
             flash.addFlashAttribute("saved", "已登记已获奖励 a" + awardId + "，并已重新计算该企业可享受的政策。");
             return "redirect:/enterprises/" + id + "/awards#award-a" + awardId;
-        } catch (Invalid refused) {
+        } catch (Invalid | Forbidden refused) {
+            // an officer naming another department's clause is told so beside the field, like any refusal of the form
+            if (refused instanceof Forbidden && !awards.canRecord(me)) throw refused;
             Map<String, String> errors = new LinkedHashMap<>();
             List<String> messages = new ArrayList<>();
-            for (var err : refused.errors()) {
+            List<innopoints.app.platform.Failures.FieldError> found = refused instanceof Invalid invalid ? invalid.errors()
+                    : List.of(new innopoints.app.platform.Failures.FieldError("clause", refused.getMessage()));
+            for (var err : found) {
                 String text = EnterpriseController.readable(err.message());
                 errors.merge(err.field(), text, (a, b) -> a + "；" + b);
                 messages.add(text);

@@ -105,6 +105,12 @@ class PriorAwardsTest {
         assertThat(city.get("figure").decimalValue()).isEqualByComparingTo("15000");
         assertThat(city.get("items").get(0).get("steps").toString()).contains("2026-05-20");
         assertThat(award(after, "tongzhou-2026:9")).as("上级和本级政策不重复享受: refused outright").isNull();
+        JsonNode refusal = null;
+        for (JsonNode n : after.get("notAgain")) if (n.get("ref").asString().equals("tongzhou-2026:9")) refusal = n;
+        assertThat(refusal).as("the refusal is shown, naming the earlier award and the sentence").isNotNull();
+        assertThat(refusal.get("reason").asString()).contains("2026-05-20", "5,000", "上级和本级政策不重复享受");
+        assertThat(mvc.perform(get("/enterprises/" + id + "/match").param("asOf", AS_OF).with(enterprise)).andReturn().getResponse()
+                .getContentAsString()).contains("同一事项已享受或就高不重复，未予计算的条款", "参加境外展会展位费奖励", "15,000.00元");
         // the push follows at once (re-screened on recording)
         JsonNode push = read(mvc.perform(get("/api/enterprises/" + id + "/entitlements").with(enterprise)).andExpect(status().isOk()));
         assertThat(refs(push, "clause")).contains("city-2025:24.2").doesNotContain("tongzhou-2026:9");
@@ -151,6 +157,12 @@ class PriorAwardsTest {
         recordAward(id, user(accounts.get("caizheng")), cityAward).andExpect(status().isForbidden());
         JsonNode refused = read(recordAward(id, industry, cityAward).andExpect(status().isForbidden()));
         assertThat(refused.get("detail").asString()).contains("市商务局", "市工信局");
+        assertThat(jdbc.sql("select count(*) from prior_award where enterprise_id = ?").param(id).query(Long.class).single()).isZero();
+        // the form says it beside the clause, keeping what was typed
+        var refusedForm = mvc.perform(post("/enterprises/" + id + "/awards").with(industry).with(csrf()).param("clause", "city-2025:24.2")
+                .param("date", "2026-05-20").param("figure", "5000")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(mvc.perform(get("/enterprises/" + id + "/awards").with(industry).flashAttrs(refusedForm.getFlashMap())).andReturn()
+                .getResponse().getContentAsString()).contains("该条款由市商务局负责", "value=\"city-2025:24.2\"");
         assertThat(jdbc.sql("select count(*) from prior_award where enterprise_id = ?").param(id).query(Long.class).single()).isZero();
 
         // an award under a policy outside the pack: any officer
