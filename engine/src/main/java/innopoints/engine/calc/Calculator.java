@@ -707,10 +707,20 @@ public final class Calculator {
                 clauses.addAll(now.keySet());
                 for (Clause k : clauses) {
                     BigDecimal b = before.getOrDefault(k, BigDecimal.ZERO), n = now.getOrDefault(k, BigDecimal.ZERO);
-                    max = max.max(k.caps().isEmpty() ? b.max(n) : b.add(n));
+                    max = max.max(k.caps().isEmpty() ? b.max(n) : b.add(n).min(lowestCap(k)));
                 }
                 return max;
             }
+        }
+
+        /**
+         * The most a capped clause can have paid one project: its lowest cap (for a cap per level,
+         * its highest level's), whether or not an earlier award named the key the cap is per.
+         */
+        static BigDecimal lowestCap(Clause k) {
+            BigDecimal low = null;
+            for (Cap cap : k.caps()) low = low == null ? cap.amount() : low.min(cap.amount());
+            return low;
         }
 
         final Map<String, MatterAccount> accounts = new HashMap<>();

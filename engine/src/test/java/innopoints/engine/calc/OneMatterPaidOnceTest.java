@@ -155,4 +155,15 @@ class OneMatterPaidOnceTest {
             assertThat(x.reason()).contains("本条计得 1,000,000元", "3,000,000元", "取较高者");
         });
     }
+
+    @Test
+    void anEarlierAwardUnderACappedClauseThatOmitsTheCapKeyStillLeavesNoMoreThanTheCap() {
+        // 3.5分 already paid for the exhibition under art. 9, recorded by project only; the same exhibition again
+        // (50,000 ÷ 2000 × 0.14 = 3.5分) may bring the exhibition to "单个项目最高不超过5分" at most: 5 − 3.5 = 1.5分
+        Calculation c = calc(PACK, TONGZHOU_EXPORTER + """
+                facts: [{type: overseas_exhibition, date: 2026-05-10, project: E1, exhibition: E1, booth_fee: 50000}]
+                awarded: [{clause: "tongzhou-2026:9", date: 2026-04-01, figure: 3.5, project: E1}]
+                """);
+        assertThat(result(c, "tongzhou-2026:9").figure().plain()).isEqualTo("1.5000");
+    }
 }
