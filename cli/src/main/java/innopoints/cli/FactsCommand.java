@@ -64,8 +64,8 @@ final class FactsCommand implements Callable<Integer> {
                 |---|---|
                 | `asOf` | the date of the calculation (YYYY-MM-DD): which documents are published, which tiers apply |
                 | `enterprise` | the subject: `kind`, `name`, `creditCode` (统一社会信用代码, checked), `district`, `park`, `industries`, `qualifications`, `size` (micro/small/medium/large) |
-                | `facts` | what happened: `type` (a key below), `date`, optional `id`, and the type's fields |
-                | `awarded` | awards already made: `clause` (e.g. `city-2025:4.1`), `date`, `figure` (in the clause's unit), and any key a cap is per (e.g. `product`) |
+                | `facts` | what happened: `type` (a key below), `date`, optional `id`, optional `project` (what the fact is about: facts with one `project` are one project for "不重复"; without it, the type's own `project` field, else the fact itself), and the type's fields |
+                | `awarded` | awards already made: `clause` (e.g. `city-2025:4.1`) — or, for an award under a policy outside the pack, `matter`, `level` (nation/province/city/district) and `unit` (yuan/points) — with `date`, `figure` (in that unit), optional `project` (the project it was for: then a new figure of the same matter and project is reduced or refused, see docs/decisions/0005), optional `source` (文号 or department), and any key a cap is per (e.g. `product`) |
                 | `whatIf.drafts` | `true` switches every draft document on, or a list of document ids |
                 | `whatIf.draftEffective` | the date the drafts switched on are assumed to take effect (YYYY-MM-DD); the as-of date if absent. A draft states no date of effect: each draft clause's explanation names the date assumed, and an as-of date before it leaves the draft out |
 

@@ -204,6 +204,8 @@ public final class Calculator {
             final int year;
             final Steps steps;
             BigDecimal value;
+            /** The figure before its matter's earlier awards were taken off (what the clause allows on its own). */
+            BigDecimal gross;
             Kind kind;
             Map<String, Amount> split;
             /** Figures the texts forbid enjoying together with this one without saying which wins. */
@@ -318,12 +320,12 @@ public final class Calculator {
             }
             if (before.signum() > 0) {
                 BigDecimal rest = cand.value.subtract(before).max(BigDecimal.ZERO);
-                if (explain) cand.steps.step(null, "本条" + (ag.yearly() ? "本年度" : "") + "已获 " + Numbers.show(before) + d.unit().label()
+                if (explain) cand.steps.step(c.award().quote(), "本条" + (ag.yearly() ? "本年度" : "") + "已获 " + Numbers.show(before) + d.unit().label()
                         + "，本次新增 " + Numbers.show(cand.value) + " − " + Numbers.show(before) + " = " + Numbers.show(rest) + d.unit().label());
                 cand.value = rest;
                 if (rest.signum() == 0) {
-                    if (explain) excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.ALREADY_AWARDED, "按累计计算的奖励已全部获得（已获 "
-                            + Numbers.show(before) + d.unit().label() + "）", explain ? cand.steps.copy() : List.of()));
+                    if (explain) excluded.add(new Exclusion(d, c, null, Exclusion.ReasonKind.ALREADY_AWARDED, "按“" + c.award().quote() + "”累计计算的奖励已全部获得（本条"
+                            + (ag.yearly() ? "本年度" : "") + "已获 " + Numbers.show(before) + d.unit().label() + "）", explain ? cand.steps.copy() : List.of()));
                     return null;
                 }
             }
@@ -548,22 +550,46 @@ public final class Calculator {
                 StackingRule r = relation(c, a);
                 if (r == null) continue;
                 acc.paid = acc.paid.add(a.figure());
-                acc.earlier.add(label(a));
+                if (explain) acc.earlier.add(label(a));
                 Clause ac = a.clause() == null ? null : pack.clause(a.clause());
                 if (ac != null) acc.before.merge(ac, a.figure(), BigDecimal::add);
                 else acc.outside.merge(a.matter() + "|" + a.level(), a.figure(), BigDecimal::add);
                 if (acc.rule == null || ac == null || pack.document(ac.documentId()) != c.d) acc.rule = r;
             }
+            // figures of earlier facts of this matter and project, kept before the account was needed
+            for (Candidate a : accepted) {
+                if (!c.c.matter().equals(a.c.matter()) || a.d.unit() != c.d.unit() || !sameProject(a, c) || yearlyMatter(c.c.matter()) && a.year != c.year) continue;
+                acc.now.merge(a.c, a.gross, BigDecimal::add);
+                acc.paid = acc.paid.add(a.value);
+                if (explain) acc.earlier.add(a.label());
+                if (acc.rule == null || a.d != c.d) acc.rule = relation(c.d, a.d);
+            }
             accounts.put(key, acc);
             return acc;
         }
 
+        /** Whether the matter received anything before this figure: else it is paid in full and no account is kept. */
+        boolean received(Candidate c) {
+            if (!accounts.isEmpty()) return true;
+            for (PriorAward a : s.awarded()) if (c.c.matter().equals(a.matter())) return true;
+            for (Candidate a : accepted) if (c.c.matter().equals(a.c.matter())) return true;
+            return false;
+        }
+
         /** Meets a capped figure with its matter's account; false when the matter already received all it allows. */
         boolean paidOnce(Candidate c) {
-            if (c.c.matter() == null) return true;
+            c.gross = c.value;
+            if (c.c.matter() == null || !received(c)) return true;
             MatterAccount acc = account(c);
             BigDecimal gross = c.value;
             acc.now.merge(c.c, gross, BigDecimal::add);
+            for (Candidate a : c.pending) {
+                // an equal figure of this fact offered as its alternative: met the same way, paid once between them
+                if (a.d.unit() == c.d.unit() && a.f == c.f && accepted.contains(a)) {
+                    c.value = a.value.min(gross);
+                    return true;
+                }
+            }
             BigDecimal entitled = acc.entitled();
             BigDecimal rest = entitled.subtract(acc.paid).min(gross);
             String term = pack.matter(c.c.matter()).term();
@@ -582,7 +608,7 @@ public final class Calculator {
             }
             c.value = rest;
             acc.paid = acc.paid.add(rest);
-            acc.earlier.add(c.label());
+            if (explain) acc.earlier.add(c.label());
             if (acc.rule == null) acc.rule = relation(c.d, c.d);
             return true;
         }
