@@ -89,7 +89,7 @@ final class FactsCommand implements Callable<Integer> {
         sb.append(".\n\nQualifications (`enterprise.qualifications`, terms.yaml): ").append(String.join("、", p.terms().qualifications()));
         sb.append(".\n\nIndustry and qualification words that clauses test: ");
         TreeSet<String> words = new TreeSet<>();
-        for (Clause c : p.clauses()) for (var cond : c.conditions()) if (cond.profileField() != null && cond.test() == innopoints.engine.policy.Condition.Test.CONTAINS) words.add(cond.operand().toString());
+        for (Clause c : p.clauses()) for (var top : c.conditions()) for (var cond : top.leaves()) if (cond.profileField() != null && cond.test() == innopoints.engine.policy.Condition.Test.CONTAINS) words.add(cond.operand().toString());
         sb.append(words.isEmpty() ? "none" : String.join("、", words)).append(".\n\n");
         sb.append(bounds());
         sb.append("\n## Fact types\n");

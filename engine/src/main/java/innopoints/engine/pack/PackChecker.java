@@ -139,8 +139,12 @@ public final class PackChecker {
                 }
             }
             for (Clause c : d.clauses()) {
-                for (Condition cond : c.conditions()) {
-                    if (cond.profileField() == null) continue;
+                List<Condition> all = new java.util.ArrayList<>();
+                for (Condition top : c.conditions()) all.addAll(top.leaves());
+                if (c.aggregate() != null && c.aggregate().weights() != null) for (Condition top : c.aggregate().weights().when()) all.addAll(top.leaves());
+                for (Condition cond : all) {
+                    // a profile value within any/all, or a multiplier's condition, is checked like one on its own; a comparison with another field names no value
+                    if (cond.profileField() == null || !(cond.operand() instanceof String || cond.operand() instanceof Collection<?>)) continue;
                     Collection<?> values = cond.operand() instanceof Collection<?> many ? many : List.of(cond.operand());
                     for (Object v : values) {
                         String why = switch (cond.profileField()) {

@@ -153,4 +153,16 @@ class PackCheckerTest {
         PackChecker.Report r = PackChecker.check(PackLoader.load(root), null);
         assertThat(messages(r, root)).contains("city/document.yaml:19: clause 4.1.conditions: enterprise.industries: 未知的产业“集成电路设计”，是否指“集成电路”？");
     }
+
+    @Test
+    void findsAnIndustryNoProfileMayHoldInsideAnAnyOfConditions() throws IOException {
+        Path root = copy();
+        Files.writeString(root.resolve("terms.yaml"), "industries: [集成电路]\nqualifications: [高新技术企业]\n");
+        Path city = root.resolve("city/document.yaml");
+        Files.writeString(city, Files.readString(city).replace(
+                "      - {field: enterprise.industries, contains: 集成电路设计, quote: 集成电路设计企业}",
+                "      - any: [{field: enterprise.industries, contains: 集成电路, quote: 集成电路设计企业}, {field: enterprise.industries, contains: 芯片设计, quote: 集成电路设计企业}]\n        quote: 集成电路设计企业"));
+        PackChecker.Report r = PackChecker.check(PackLoader.load(root), null);
+        assertThat(messages(r, root)).contains("enterprise.industries: 未知的产业“芯片设计”");
+    }
 }
