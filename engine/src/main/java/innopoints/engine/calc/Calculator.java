@@ -755,7 +755,6 @@ public final class Calculator {
 
         /** Whether the matter received anything before this figure: else it is paid in full and no account is kept. */
         boolean received(Candidate c) {
-            if (!accounts.isEmpty()) return true;
             for (PriorAward a : s.awarded()) if (c.c.matter().equals(a.matter())) return true;
             for (Candidate a : accepted) if (c.c.matter().equals(a.c.matter())) return true;
             return false;
