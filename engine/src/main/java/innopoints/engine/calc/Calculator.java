@@ -700,6 +700,14 @@ public final class Calculator {
             /** The rule that relates this matter's awards: the first that differs from the figure's own document decides the words quoted. */
             StackingRule rule;
 
+            /** Whether the matter received something under another clause or policy than this one (else its own caps tell the story). */
+            boolean others(Clause own) {
+                if (!outside.isEmpty()) return true;
+                for (Clause k : before.keySet()) if (k != own) return true;
+                for (Clause k : now.keySet()) if (k != own) return true;
+                return false;
+            }
+
             BigDecimal entitled() {
                 BigDecimal max = BigDecimal.ZERO;
                 for (BigDecimal v : outside.values()) max = max.max(v);
@@ -777,7 +785,7 @@ public final class Calculator {
             BigDecimal entitled = acc.entitled();
             BigDecimal rest = entitled.subtract(acc.paid).min(gross);
             String term = pack.matter(c.c.matter()).term();
-            if (acc.paid.signum() > 0 || rest.compareTo(gross) < 0) {
+            if (rest.compareTo(gross) < 0 || acc.paid.signum() > 0 && acc.others(c.c)) {
                 StackingRule r = acc.rule != null ? acc.rule : relation(c.d, c.d);
                 String earlier = String.join("；", acc.earlier);
                 if (rest.signum() <= 0) {
