@@ -37,43 +37,25 @@ public final class CaseRunner {
                 out.add("expected " + e.clause() + " to award " + Numbers.plain(e.figure()) + ", but it does not: " + why(calc, e.clause()));
                 continue;
             }
-            if (r.figure().value().compareTo(e.figure()) != 0) {
-                out.add(e.clause() + ": expected figure " + Numbers.plain(e.figure()) + ", got " + r.figure().plain() + "\n" + r.explanation());
-            }
-            if (r.kind() != e.kind()) out.add(e.clause() + ": expected kind " + e.kind().key() + ", got " + r.kind().key());
-            if (e.split() != null) {
-                Map<String, BigDecimal> got = new LinkedHashMap<>();
-                for (Map.Entry<String, Amount> s : r.split().entrySet()) got.put(s.getKey(), s.getValue().value());
-                if (!sameSplit(e.split(), got)) out.add(e.clause() + ": expected split " + show(e.split()) + ", got " + show(got));
-            }
+            compare(e, r, e.clause(), out);
         }
         List<Choice> choices = new ArrayList<>(calc.choices());
         for (List<WorkedCase.Expected> group : c.alternatives()) {
+            Set<String> want = new LinkedHashSet<>();
+            group.forEach(e -> want.add(e.clause()));
             Choice match = null;
             for (Choice ch : choices) {
                 Set<String> refs = new LinkedHashSet<>();
                 ch.options().forEach(o -> refs.add(o.ref()));
-                Set<String> want = new LinkedHashSet<>();
-                group.forEach(e -> want.add(e.clause()));
                 if (refs.equals(want)) match = ch;
             }
             if (match == null) {
-                out.add("expected a choice between " + String.join(" and ", group.stream().map(WorkedCase.Expected::clause).toList())
-                        + ", but the choices are " + show(calc.choices()));
+                out.add("expected a choice between " + String.join(" and ", want) + ", but the choices are " + show(calc.choices()));
                 continue;
             }
             choices.remove(match);
             for (WorkedCase.Expected e : group) {
-                for (Choice.Option o : match.options()) {
-                    if (!o.ref().equals(e.clause())) continue;
-                    if (o.item().figure().value().compareTo(e.figure()) != 0) out.add(e.clause() + " (alternative): expected figure " + Numbers.plain(e.figure()) + ", got " + o.item().figure().plain());
-                    if (o.item().kind() != e.kind()) out.add(e.clause() + " (alternative): expected kind " + e.kind().key() + ", got " + o.item().kind().key());
-                    if (e.split() != null) {
-                        Map<String, BigDecimal> got = new LinkedHashMap<>();
-                        for (Map.Entry<String, Amount> s : o.item().split().entrySet()) got.put(s.getKey(), s.getValue().value());
-                        if (!sameSplit(e.split(), got)) out.add(e.clause() + " (alternative): expected split " + show(e.split()) + ", got " + show(got));
-                    }
-                }
+                for (Choice.Option o : match.options()) if (o.ref().equals(e.clause())) compare(e, o.asResult(), e.clause() + " (alternative)", out);
             }
         }
         if (!choices.isEmpty()) out.add("did not expect the choice " + show(choices));
@@ -94,6 +76,19 @@ public final class CaseRunner {
                     + "; reasons given: " + why(calc, x.clause()));
         }
         return out;
+    }
+
+    /** The differences between an expected figure, kind and split and a clause's result (or an alternative as one). */
+    private static void compare(WorkedCase.Expected e, Result r, String label, List<String> out) {
+        if (r.figure().value().compareTo(e.figure()) != 0) {
+            out.add(label + ": expected figure " + Numbers.plain(e.figure()) + ", got " + r.figure().plain() + "\n" + r.explanation());
+        }
+        if (r.kind() != e.kind()) out.add(label + ": expected kind " + e.kind().key() + ", got " + r.kind().key());
+        if (e.split() != null) {
+            Map<String, BigDecimal> got = new LinkedHashMap<>();
+            for (Map.Entry<String, Amount> s : r.split().entrySet()) got.put(s.getKey(), s.getValue().value());
+            if (!sameSplit(e.split(), got)) out.add(label + ": expected split " + show(e.split()) + ", got " + show(got));
+        }
     }
 
     private static String why(Calculation calc, String ref) {
