@@ -34,7 +34,7 @@ public final class Failures {
     }
 
     /** 409: the request conflicts with the state (e.g. a screen is already running). */
-    public static final class Conflict extends Failure {
+    public static class Conflict extends Failure {
         public Conflict(String message) { super(409, message); }
     }
 
